@@ -1,0 +1,320 @@
+## Diseño general
+skip-to-content = Saltar al contenido principal
+nav-label = Principal
+nav-clusters = Clústeres de carreras
+nav-occupations = Ocupaciones
+nav-practices = Prácticas para la preparación profesional
+nav-legacy = Marco anterior
+nav-about = Acerca de
+nav-api = API
+switch-language = Cambiar idioma
+breadcrumb = Ruta de navegación
+footer-attribution = Basado en el Marco Nacional de Career Clusters® (Advance CTE) y en O*NET 29.3 (USDOL/ETA, CC BY 4.0).
+footer-about-link = Fuentes y créditos
+
+## Palabras comunes
+yes = Sí
+no = No
+verified = Verificado
+unverified = Sin verificar
+cross-cutting = Transversal
+cross-cutting-explained = Los clústeres transversales (Tecnología digital, Gestión y emprendimiento, Mercadotecnia y ventas) importan en todas las industrias.
+also-written = También escrito como
+also-called = también llamado
+english-name = Nombre en inglés
+none-listed = Ninguno
+not-available = No disponible
+not-in-onet = sin perfil en O*NET
+subcluster-count = { $count ->
+    [one] { $shown } subclúster
+   *[other] { $shown } subclústeres
+}
+occupation-count = { $count ->
+    [one] { $shown } ocupación
+   *[other] { $shown } ocupaciones
+}
+program-count = { $count ->
+    [one] { $shown } programa
+   *[other] { $shown } programas
+}
+soc-code-count = { $count ->
+    [one] Vinculado a { $shown } código de ocupación SOC en la tabla de equivalencias oficial.
+   *[other] Vinculado a { $shown } códigos de ocupación SOC en la tabla de equivalencias oficial.
+}
+pager-summary = Mostrando { $first }–{ $last } de { $total }
+pager-previous = Anterior
+pager-next = Siguiente
+
+## Búsqueda
+search-label = Buscar ocupaciones por nombre
+search-hint = Prueba con un trabajo que conozcas, como “nurse” (enfermería), “welder” (soldadura) o “game designer”. Los nombres están en inglés.
+search-button = Buscar
+
+## Inicio
+home-title = Explora trayectorias profesionales
+home-heading = ¿A dónde te pueden llevar tus intereses?
+home-lead = Explora 14 Career Clusters, 72 subclústeres y más de mil ocupaciones: qué hace la gente, qué estudia y cuánto se gana.
+home-groupings-heading = Seis grupos de clústeres
+home-groupings-intro = El Marco Nacional de Career Clusters® agrupa los clústeres relacionados. Elige el que más se parezca a ti.
+home-all-clusters = Ver todos los clústeres y subclústeres
+home-numbers-heading = En este catálogo
+home-practices-link = Prácticas para la preparación profesional
+home-legacy-link = ¿Vienes de los 16 clústeres anteriores?
+stat-groupings = Grupos de clústeres
+stat-clusters = Career Clusters
+stat-subclusters = Subclústeres
+stat-occupations = Ocupaciones
+stat-programs = Programas de estudio (CIP)
+stat-soc-links = Vínculos de ocupaciones con subclústeres
+stat-tasks = Descripciones de tareas
+stat-titles = Nombres de puestos
+stat-projections = Proyecciones de empleo
+stat-legacy-pathways = Trayectorias del marco anterior
+
+## Clústeres
+clusters-title = Clústeres de carreras (Career Clusters®)
+clusters-lead = Los 14 Career Clusters en sus seis grupos. Cada clúster reúne subclústeres de ocupaciones y programas de estudio relacionados.
+clusters-show-subclusters = Subclústeres de { $cluster }
+cluster-grouping = Grupo
+cluster-occupations = Ocupaciones
+cluster-naics = Sectores industriales (NAICS)
+cluster-onet-code = Código de clúster de O*NET
+cluster-legacy-heading = Del marco anterior de 16 clústeres
+cluster-legacy-link = Cómo se corresponden los clústeres anteriores con los nuevos
+
+## Subclústeres
+subcluster-cluster = Career Cluster
+subcluster-example-programs = Ejemplos de programas de estudio
+subcluster-sectors = Sectores industriales (NAICS)
+subcluster-occupations-heading = Ocupaciones
+subcluster-no-occupations = La tabla de equivalencias oficial todavía no vincula ninguna ocupación con este subclúster.
+subcluster-programs-heading = Programas de estudio
+subcluster-programs-intro = Programas posteriores a la secundaria (CIP 2020) que preparan para este subclúster.
+subcluster-no-programs = La tabla de equivalencias oficial todavía no vincula ningún programa de estudio con este subclúster.
+subcluster-programs-pages = Páginas de programas
+unverified-subcluster-heading = El nombre de este subclúster no está confirmado.
+unverified-subcluster-body = Advance CTE cuenta 72 subclústeres, pero su tabla de equivalencias oficial solo enumera 71. Este nombre número 72 proviene de otras fuentes y todavía no tiene ocupaciones ni programas vinculados.
+col-occupation = Ocupación
+col-job-zone = Zona laboral
+col-riasec = Código de intereses
+col-education = Educación típica
+col-cip = Código CIP
+col-program = Programa
+col-interdisciplinary = En varios clústeres
+riasec-abbr-title = Código de intereses de Holland: R Realista, I Investigador, A Artístico, S Social, E Emprendedor, C Convencional
+
+## Ocupaciones
+occupations-title = Ocupaciones
+occupations-search-title = Ocupaciones que coinciden con “{ $query }”
+occupations-none = Ninguna ocupación coincide. Prueba con una palabra más corta (en inglés) o explora los clústeres.
+occupations-browse-clusters = Explorar los Career Clusters
+occupations-pages = Páginas de ocupaciones
+occupation-results = { $count ->
+    [0] No se encontraron ocupaciones
+    [one] Se encontró { $shown } ocupación
+   *[other] Se encontraron { $shown } ocupaciones
+}
+filter-cluster = Career Cluster
+filter-zone = Zona laboral
+filter-interest = Interés principal
+filter-any = Cualquiera
+filter-clear = Quitar filtros
+occupation-code = Código O*NET-SOC
+occupation-clusters-heading = Dónde encaja en los Career Clusters
+occupation-no-clusters = La tabla de equivalencias oficial no ubica esta ocupación en ningún subclúster.
+occupation-tasks-heading = Qué hacen
+occupation-no-tasks = O*NET no enumera tareas para esta ocupación.
+occupation-all-tasks = { $count ->
+    [one] Mostrar la { $shown } tarea
+   *[other] Mostrar las { $shown } tareas
+}
+occupation-titles-heading = Nombres de puestos que usa la gente
+occupation-interests-heading = Intereses
+occupation-no-interests = O*NET no ha calificado los intereses de esta ocupación.
+occupation-interest-code = Código de intereses:
+occupation-preparation-heading = Preparación
+occupation-outlook-heading = Salario y perspectivas (Estados Unidos)
+occupation-related-heading = Ocupaciones relacionadas
+occupation-source = Información de la ocupación de O*NET 29.3 (USDOL/ETA, CC BY 4.0); perspectivas de las Proyecciones de Empleo del BLS 2024–34.
+riasec-chart-title = Perfil de intereses de esta ocupación
+riasec-chart-caption = Qué tanto encaja cada área de interés con este trabajo, de 1 (poco) a 7 (mucho). ★ marca los puntos altos que forman el código de intereses.
+riasec-table-caption = Puntuaciones de intereses (de 1 a 7)
+col-interest = Área de interés
+col-score = Puntuación
+col-high-point = Punto alto
+education-share = { $percent } % de quienes trabajan en ella
+job-zone-number = Zona laboral { $zone }
+job-zone-details = Qué significa esta zona laboral (de O*NET, en inglés)
+job-zone-experience = Experiencia
+job-zone-education = Educación
+job-zone-training = Capacitación
+job-zone-examples = Ejemplos
+outlook-median-wage = Salario anual mediano (2024)
+outlook-at-least = al menos
+outlook-employment = Empleos en 2024
+outlook-growth = Cambio esperado 2024–34
+outlook-all-growth = todas las ocupaciones: { $percent } %
+outlook-openings = Vacantes por año
+outlook-experience = Experiencia laboral necesaria
+outlook-training = Capacitación en el trabajo
+outlook-source = Fuente: programa de Proyecciones de Empleo, Oficina de Estadísticas Laborales de EE. UU. (BLS).
+outlook-none = No se publica una proyección nacional para esta ocupación.
+
+## RIASEC
+riasec-R-name = Realista
+riasec-R-description = trabajo práctico con herramientas, máquinas, plantas o animales, a menudo al aire libre.
+riasec-I-name = Investigador
+riasec-I-description = trabajar con ideas, investigar y descubrir cómo funcionan las cosas.
+riasec-A-name = Artístico
+riasec-A-description = crear, diseñar y expresarte sin reglas estrictas.
+riasec-S-name = Social
+riasec-S-description = ayudar, enseñar, cuidar y servir a las personas.
+riasec-E-name = Emprendedor
+riasec-E-description = dirigir, convencer, vender y poner cosas en marcha.
+riasec-C-name = Convencional
+riasec-C-description = organizar información, seguir procedimientos y mantener todo en orden y preciso.
+
+## Zonas laborales
+job-zone-1-name = Poca o ninguna preparación
+job-zone-1-summary = Un diploma de secundaria puede ayudar; la capacitación dura de unos días a unos meses en el trabajo.
+job-zone-2-name = Algo de preparación
+job-zone-2-summary = Por lo general, diploma de secundaria y algo de experiencia; la capacitación dura de meses a un año.
+job-zone-3-name = Preparación media
+job-zone-3-summary = Por lo general, formación técnica, un programa de aprendizaje (apprenticeship) o un título de dos años, además de experiencia.
+job-zone-4-name = Preparación considerable
+job-zone-4-summary = Por lo general, una licenciatura de cuatro años y varios años de experiencia relacionada.
+job-zone-5-name = Preparación extensa
+job-zone-5-summary = Por lo general, un posgrado (maestría, doctorado, derecho o medicina) y mucha experiencia.
+
+## Niveles de educación (categorías de O*NET)
+education-level-1 = Menos que la secundaria
+education-level-2 = Diploma de secundaria o equivalente
+education-level-3 = Certificado posterior a la secundaria
+education-level-4 = Algunos cursos universitarios
+education-level-5 = Título de dos años (associate's degree)
+education-level-6 = Licenciatura (título universitario de cuatro años)
+education-level-7 = Certificado posterior a la licenciatura
+education-level-8 = Maestría
+education-level-9 = Certificado posterior a la maestría
+education-level-10 = Primer título profesional
+education-level-11 = Doctorado
+education-level-12 = Formación posdoctoral
+bls-education-no-formal-educational-credential = Sin credencial educativa formal
+bls-education-high-school-diploma-or-equivalent = Diploma de secundaria o equivalente
+bls-education-some-college-no-degree = Algo de universidad, sin título
+bls-education-postsecondary-nondegree-award = Certificado posterior a la secundaria (sin título)
+bls-education-associate-s-degree = Título de dos años (associate's degree)
+bls-education-bachelor-s-degree = Licenciatura (título universitario de cuatro años)
+bls-education-master-s-degree = Maestría
+bls-education-doctoral-or-professional-degree = Doctorado o título profesional
+bls-experience-none = Ninguna
+bls-experience-less-than-5-years = Menos de 5 años
+bls-experience-5-years-or-more = 5 años o más
+bls-training-none = Ninguna
+bls-training-short-term-on-the-job-training = Capacitación breve en el trabajo
+bls-training-moderate-term-on-the-job-training = Capacitación de duración media en el trabajo
+bls-training-long-term-on-the-job-training = Capacitación larga en el trabajo
+bls-training-apprenticeship = Programa de aprendizaje (apprenticeship)
+bls-training-internship-residency = Práctica o residencia
+
+## Prácticas
+practices-title = Prácticas para la preparación profesional
+practices-lead = Las Career Ready Practices describen lo que todo estudiante necesita para cualquier carrera, sea cual sea el clúster. Se muestran en su redacción original en inglés.
+practices-version-cctc-2012-title = Career Ready Practices (Common Career Technical Core, 2012)
+practices-version-cctc-2012-intro = Las 12 prácticas del Common Career Technical Core, adoptadas por la mayoría de los estados.
+practices-version-ncc-2024-title = Prácticas actualizadas (marco de 2024)
+practices-version-ncc-2024-intro = Advance CTE actualizó las prácticas con el marco de 2024. Hasta ahora solo se han podido confirmar tres de las doce, y su redacción no está verificada.
+skills-title = Habilidades de empleabilidad
+skills-intro = El Marco de Habilidades de Empleabilidad del Departamento de Educación de EE. UU.: tres grupos, nueve habilidades.
+
+## Marco anterior
+legacy-title = De los 16 clústeres anteriores a los 14 nuevos
+legacy-lead = Muchas escuelas todavía clasifican sus cursos con el marco anterior de 16 clústeres y 79 trayectorias. Esta página muestra a dónde pasó cada clúster y trayectoria.
+legacy-derived-note = Los vínculos de clústeres marcados como “publicado” provienen de una declaración pública sobre la versión de 2024; los demás, y todos los vínculos de trayectorias, se calculan a partir de las ocupaciones que comparten y no son una tabla de equivalencias oficial.
+legacy-index = Clústeres anteriores
+legacy-becomes = Ahora forma parte de
+legacy-no-successor = Sin un sucesor único
+legacy-published = publicado
+legacy-inferred = deducido
+legacy-pathways-caption = Trayectorias anteriores y los subclústeres que comparten la mayoría de sus ocupaciones
+legacy-no-overlap = Sin ocupaciones en común
+legacy-share = { $percent } % de sus ocupaciones
+col-legacy-pathway = Trayectoria anterior
+col-closest-subclusters = Subclústeres más cercanos
+legacy-rel-primary = sucesor principal
+legacy-rel-merged = se fusionó en este
+legacy-rel-renamed-expanded = cambió de nombre y se amplió
+legacy-rel-partial-natural-resources-portion = en parte (la de recursos naturales)
+legacy-rel-eliminated-spread-across-several-clusters = se disolvió; repartido entre varios clústeres
+
+## Acerca de
+about-title = Acerca de Pathways y sus datos
+about-lead = Pathways ayuda a estudiantes, familias, consejeros y docentes a explorar carreras con el Marco Nacional de Career Clusters®. Estas son las fuentes en las que se basa.
+about-sources-heading = Fuentes y créditos
+about-advance-cte-heading = Advance CTE
+about-advance-cte = Career Clusters, subclústeres, grupos y las tablas de equivalencias SOC, CIP y NAICS: Advance CTE, National Career Clusters® Framework Crosswalk (2024–2025). Career Clusters® es una marca registrada de Advance CTE. Las descripciones de los clústeres y los nombres en español son del equipo de Pathways.
+about-onet-heading = O*NET
+about-onet-translation = El texto de O*NET anterior es la atribución obligatoria y se mantiene en inglés.
+about-bls-heading = Oficina de Estadísticas Laborales de EE. UU. (BLS)
+about-bls = Empleo, crecimiento, vacantes y salarios: programa de Proyecciones de Empleo, Oficina de Estadísticas Laborales de EE. UU., 2024–34 (dominio público).
+about-nces-heading = Centro Nacional de Estadísticas Educativas (NCES)
+about-nces = Programas de estudio: CIP 2020 y la tabla de equivalencias CIP 2020 a SOC 2018, NCES y BLS (dominio público).
+about-ed-heading = Departamento de Educación de EE. UU.
+about-ed = Marco de Habilidades de Empleabilidad, Oficina de Educación Profesional, Técnica y de Adultos (dominio público).
+about-caveats-heading = Qué tener en cuenta
+about-caveat-uvt = El subclúster número 72, “Unmanned Vehicle Technology” (Tecnología de vehículos no tripulados), no está en la tabla de equivalencias oficial; su nombre no está confirmado.
+about-caveat-uvt-link = Ver ese subclúster
+about-caveat-groupings = Cuatro de los seis grupos tienen su composición publicada; los otros dos son deducidos.
+about-caveat-practices = Solo se han podido confirmar tres de las doce Career Ready Practices de 2024; las prácticas de 2012 están completas.
+about-caveat-legacy = Los vínculos entre las trayectorias anteriores y los nuevos subclústeres los calculamos nosotros a partir de las ocupaciones compartidas.
+about-caveat-language = Los nombres, descripciones y tareas de las ocupaciones provienen de O*NET y están en inglés.
+about-data-heading = Datos cargados
+about-data-version = Versión de los datos
+about-released = Publicación del marco
+about-loaded-at = Cargado en este servidor
+about-counts-caption = Lo que contiene este servidor
+col-item = Elemento
+col-count = Cantidad
+
+## API
+api-title = Referencia de la API
+api-lead = Cada página del catálogo tiene su equivalente en JSON bajo /api/v1. El documento siguiente se genera a partir del código.
+api-openapi-link = Documento OpenAPI 3.1 (JSON)
+api-case-link = El marco como paquete CASE 1.0
+api-version = Versión
+api-operations = Operaciones
+api-parameters = Parámetros
+api-responses = Respuestas
+api-schemas = Esquemas
+api-name = Nombre
+api-in = En
+api-required = Obligatorio
+api-description = Descripción
+api-status = Estado
+api-body = Cuerpo
+api-field = Campo
+api-type = Tipo
+api-see-json = Consulta el documento OpenAPI para ver este esquema.
+
+## Errores
+error-status = Estado
+error-home-link = Ir a la página de inicio
+error-search-link = Buscar ocupaciones
+error-not-found-title = Página no encontrada
+error-not-found = No encontramos esa página. Puede que se haya movido o que la dirección tenga un error.
+error-bad-request-title = Algo en la dirección no es correcto
+error-bad-request = Revisa la parte indicada e inténtalo de nuevo.
+error-method-title = No permitido
+error-method = Esta dirección no acepta ese tipo de solicitud.
+error-unavailable-title = Todavía no está listo
+error-unavailable = El catálogo de carreras todavía no se ha cargado. Un administrador puede ejecutar “pathways catalog load”.
+error-internal-title = Algo salió mal
+error-internal = Algo salió mal de nuestro lado. Inténtalo de nuevo; si sigue pasando, avisa a tu administrador.
+error-field-page = El número de página debe ser un número entero igual o mayor que 1.
+error-field-per-page = El tamaño de página debe ser un número entero del 1 al 100.
+error-field-q = El texto de búsqueda puede tener como máximo 100 caracteres.
+error-field-zone = La zona laboral debe ser un número del 1 al 5.
+error-field-interest = El interés debe ser una de las letras R, I, A, S, E o C.
+error-field-cluster = No hay ningún Career Cluster con ese identificador.
+error-field-occupation-code = Los códigos de ocupación tienen la forma 29-1141.00.
+error-field-uuid = Los identificadores aquí son UUID.

@@ -1,0 +1,78 @@
+//! Application state, start-up (connect, migrate, load the catalog into an empty database)
+//! and the server loop. Tests call `prepare` + `serve` with a listener on 127.0.0.1:0.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::catalog::{self, CatalogStore, LoadError};
+use crate::config::Config;
+use crate::db::{Db, DbError};
+use crate::progress::Progress;
+
+/// Shared by every request handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub catalog: CatalogStore,
+    pub config: Arc<Config>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Catalog(#[from] LoadError),
+}
+
+/// Connects to the configured database, applies migrations and, when the catalog is
+/// empty, loads it from the reference-data folder.
+pub async fn prepare(config: Config, progress: &dyn Progress) -> Result<AppState, StartError> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let catalog = CatalogStore::new(db.clone());
+    if catalog::ensure_loaded(&catalog, &config.resolved_data_dir(), progress).await? {
+        tracing::info!("catalog loaded into an empty database");
+    }
+    Ok(AppState {
+        db,
+        catalog,
+        config: Arc::new(config),
+    })
+}
+
+/// Serves the app on `listener` until `shutdown` completes, then drains open requests.
+pub async fn serve(
+    state: AppState,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = crate::router::app(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

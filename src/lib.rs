@@ -1,0 +1,16 @@
+//! Pathways: a career-pathways platform for school districts, built on the 2024 National
+//! Career Clusters® Framework and O*NET occupations. One binary serves the web app, the
+//! JSON API and the command line.
+#![forbid(unsafe_code)]
+
+pub mod api_docs;
+pub mod app;
+pub mod catalog;
+pub mod config;
+pub mod datafile;
+pub mod db;
+pub mod error;
+pub mod i18n;
+pub mod progress;
+pub mod router;
+pub mod web;

@@ -1,0 +1,276 @@
+//! The `pathways` command: serve the app, run the demo, migrate, and manage the catalog.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use pathways::app;
+use pathways::catalog::{self, CatalogStore, LoadOutcome, case};
+use pathways::config::{Config, LogFormat, redact_url};
+use pathways::db::Db;
+use pathways::progress;
+
+#[derive(Parser)]
+#[command(
+    name = "pathways",
+    version,
+    about = "Career pathways for school districts, built on the National Career Clusters® Framework"
+)]
+#[command(
+    after_help = "Examples:\n  pathways demo                      # demo district on var/demo.db at http://127.0.0.1:8080\n  pathways serve --database-url postgres://app@db/pathways\n  pathways catalog stats --json"
+)]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct GlobalArgs {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DATABASE [default: sqlite://var/pathways.db; demo: sqlite://var/demo.db]
+    #[arg(
+        long,
+        env = "PATHWAYS_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    database_url: Option<String>,
+    /// Reference data folder with career-clusters/ and onet/ [default: ./data if present, else ../shared/data]
+    #[arg(long, env = "PATHWAYS_DATA_DIR", global = true)]
+    data_dir: Option<PathBuf>,
+    /// Address to listen on
+    #[arg(
+        long,
+        env = "PATHWAYS_BIND",
+        global = true,
+        default_value = "127.0.0.1:8080"
+    )]
+    bind: SocketAddr,
+    /// Public base URL used in links that leave the page (CASE identifiers)
+    #[arg(long, env = "PATHWAYS_PUBLIC_URL", global = true)]
+    public_url: Option<String>,
+    /// Log format
+    #[arg(
+        long,
+        env = "PATHWAYS_LOG_FORMAT",
+        global = true,
+        value_enum,
+        default_value = "pretty"
+    )]
+    log_format: LogFormat,
+}
+
+impl GlobalArgs {
+    fn config(&self, default_database: &str) -> Config {
+        Config {
+            database_url: self
+                .database_url
+                .clone()
+                .unwrap_or_else(|| default_database.to_string()),
+            data_dir: self.data_dir.clone(),
+            bind: self.bind,
+            public_url: self.public_url.clone(),
+            log_format: self.log_format,
+        }
+    }
+}
+
+const DEFAULT_DATABASE: &str = "sqlite://var/pathways.db";
+const DEMO_DATABASE: &str = "sqlite://var/demo.db";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (migrates, and loads the catalog into an empty database)
+    #[command(
+        after_help = "Example:\n  pathways serve --bind 0.0.0.0:8080 --database-url postgres://app@db.internal/pathways"
+    )]
+    Serve,
+    /// Run the demo: var/demo.db with the catalog loaded, served at http://127.0.0.1:8080
+    #[command(after_help = "Example:\n  pathways demo\n  pathways demo --bind 127.0.0.1:9000")]
+    Demo,
+    /// Apply pending database migrations and exit
+    #[command(
+        after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways"
+    )]
+    Migrate,
+    /// Load, inspect and export the Career Clusters catalog
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Load the reference data into the database in one transaction (a no-op when unchanged)
+    #[command(
+        after_help = "Example:\n  pathways catalog load --data-dir ../shared/data\n  pathways catalog load --force   # rewrite even if the data did not change"
+    )]
+    Load {
+        /// Rewrite every row even when the data is unchanged
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read and check the reference data without writing anything
+    #[command(after_help = "Example:\n  pathways catalog check --data-dir ./data")]
+    Check,
+    /// Count what the catalog holds
+    #[command(after_help = "Example:\n  pathways catalog stats --json")]
+    Stats {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the framework
+    #[command(after_help = "Example:\n  pathways catalog export --format case > framework.json")]
+    Export {
+        /// Export format
+        #[arg(long, value_enum, default_value = "case")]
+        format: ExportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// 1EdTech CASE 1.0 CFPackage JSON
+    Case,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.global.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: could not start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PATHWAYS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Pretty => builder.compact().init(),
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve => serve(cli.global.config(DEFAULT_DATABASE)).await,
+        Command::Demo => serve(cli.global.config(DEMO_DATABASE)).await,
+        Command::Migrate => {
+            let config = cli.global.config(DEFAULT_DATABASE);
+            let db = Db::connect(&config.database_url).await?;
+            db.migrate().await?;
+            println!("migrations applied to {}", redact_url(&config.database_url));
+            Ok(())
+        }
+        Command::Catalog(command) => {
+            run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    tracing::info!(database = %redact_url(&config.database_url), data_dir = %config.resolved_data_dir().display(), "starting");
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .with_context(|| {
+            format!(
+                "could not listen on {}; is another server using it? Try --bind 127.0.0.1:8081",
+                config.bind
+            )
+        })?;
+    let state = app::prepare(config, progress::for_terminal().as_ref()).await?;
+    let address = listener.local_addr()?;
+    println!("Pathways is running at http://{address}/  (press Ctrl-C to stop)");
+    std::io::stdout().flush()?;
+    app::serve(state, listener, app::shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn run_catalog(command: CatalogCommand, config: Config) -> anyhow::Result<()> {
+    let data_dir = config.resolved_data_dir();
+    if let CatalogCommand::Check = command {
+        let source = catalog::source::read_catalog(&data_dir, progress::for_terminal().as_ref())?;
+        let rows: usize = source.tables.iter().map(|t| t.rows.len()).sum();
+        println!(
+            "{}: {rows} rows in {} tables, all valid (fingerprint {})",
+            data_dir.display(),
+            source.tables.len(),
+            &source.fingerprint[..12]
+        );
+        return Ok(());
+    }
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let store = CatalogStore::new(db);
+    match command {
+        CatalogCommand::Load { force } => {
+            match catalog::load_from_dir(
+                &store,
+                &data_dir,
+                force,
+                progress::for_terminal().as_ref(),
+            )
+            .await?
+            {
+                LoadOutcome::Unchanged => println!(
+                    "catalog already up to date with {}; nothing changed",
+                    data_dir.display()
+                ),
+                LoadOutcome::Loaded { rows } => {
+                    println!("catalog loaded from {}: {rows} rows", data_dir.display())
+                }
+            }
+        }
+        CatalogCommand::Stats { json } => {
+            let stats = store.stats().await?;
+            let value = serde_json::to_value(&stats)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else if let serde_json::Value::Object(map) = value {
+                for (name, count) in map {
+                    println!("{name:<28} {count:>8}");
+                }
+            }
+        }
+        CatalogCommand::Export {
+            format: ExportFormat::Case,
+            output,
+        } => {
+            let package = case::package(&store, &config.resolved_public_url())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let text = serde_json::to_string_pretty(&package)?;
+            match output {
+                Some(path) => std::fs::write(&path, text + "\n")
+                    .with_context(|| format!("could not write {}", path.display()))?,
+                None => println!("{text}"),
+            }
+        }
+        CatalogCommand::Check => unreachable!("handled above"),
+    }
+    Ok(())
+}

@@ -1,0 +1,296 @@
+//! The web shell shared by every page: language negotiation, the page layout, rendering,
+//! error pages, pagination and the static assets served by the binary.
+
+mod assets;
+mod pager;
+
+pub use assets::{favicon, icon_svg, stylesheet};
+pub use pager::Pager;
+
+use askama::Template;
+use axum::extract::{FromRequestParts, OriginalUri, Request};
+use axum::http::header::{CONTENT_LANGUAGE, SET_COOKIE, VARY};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, request::Parts};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::error::{AppError, ErrorPage, FieldError};
+use crate::i18n::{Arg, Lang, Number};
+
+const LANG_COOKIE: &str = "lang";
+
+/// Picks the language of a request: `?lang=` wins, then the `lang` cookie, then the
+/// Accept-Language header, then English. Returns whether `?lang=` chose it.
+pub fn negotiate(query: Option<&str>, headers: &HeaderMap) -> (Lang, bool) {
+    if let Some(lang) = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::parse)
+    {
+        return (lang, true);
+    }
+    let cookie = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix("lang="))
+        .and_then(Lang::parse);
+    let accept = || {
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    };
+    (cookie.or_else(accept).unwrap_or_default(), false)
+}
+
+/// Middleware: decides the language, remembers an explicit choice in a cookie, and turns
+/// error responses of HTML routes into pages in that language.
+pub async fn language(mut request: Request, next: Next) -> Response {
+    let (lang, chosen) = negotiate(request.uri().query(), request.headers());
+    let path = request.uri().path().to_string();
+    let is_api =
+        path.starts_with("/api/v1") || path.starts_with("/ims/") || path == "/api/openapi.json";
+    request.extensions_mut().insert(lang);
+    let mut response = next.run(request).await;
+    if !is_api {
+        if let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
+            response = error_page(lang, &path, &page);
+        }
+    }
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+    headers.append(VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    if chosen {
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            lang.code()
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.append(SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// What the base layout needs: language, title, current section, language-switch link.
+pub struct Layout {
+    pub lang: Lang,
+    pub title: String,
+    pub section: &'static str,
+    pub switch_href: String,
+}
+
+impl Layout {
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The message `PREFIX-ID-SUFFIX`, for messages keyed by data ids.
+    pub fn t_of(&self, prefix: &str, id: impl std::fmt::Display, suffix: &str) -> String {
+        self.lang.t(&format!("{prefix}-{id}-{suffix}"))
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.lang.t_args(key, &[(name, value.into())])
+    }
+
+    /// A message with a count, for plural forms; `$shown` is the count formatted.
+    pub fn count(&self, key: &str, n: impl Number) -> String {
+        let n = n.value();
+        self.lang.t_args(
+            key,
+            &[
+                ("count", Arg::Num(n)),
+                ("shown", Arg::Str(self.lang.int(n.round() as i64))),
+            ],
+        )
+    }
+
+    pub fn int(&self, n: impl Number) -> String {
+        self.lang.int(n.value().round() as i64)
+    }
+
+    pub fn decimal(&self, x: impl Number, places: usize) -> String {
+        self.lang.decimal(x.value(), places)
+    }
+
+    /// "Showing 51–100 of 1,016".
+    pub fn pager_summary(&self, pager: &Pager) -> String {
+        self.lang.t_args(
+            "pager-summary",
+            &[
+                ("first", Arg::Str(self.lang.int(pager.first_shown()))),
+                ("last", Arg::Str(self.lang.int(pager.last_shown()))),
+                ("total", Arg::Str(self.lang.int(pager.total))),
+            ],
+        )
+    }
+
+    pub fn other_lang(&self) -> Lang {
+        self.lang.other()
+    }
+
+    /// `aria-current` for a navigation link of `section`.
+    pub fn current(&self, section: &str) -> &'static str {
+        if self.section == section {
+            "page"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// Request context for HTML handlers: the negotiated language and the URL, for the layout.
+pub struct PageCtx {
+    pub lang: Lang,
+    uri: axum::http::Uri,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let lang = parts.extensions.get::<Lang>().copied().unwrap_or_default();
+        let uri = match OriginalUri::from_request_parts(parts, state).await {
+            Ok(OriginalUri(uri)) => uri,
+            Err(never) => match never {},
+        };
+        Ok(Self { lang, uri })
+    }
+}
+
+impl PageCtx {
+    /// The layout of a page titled `title` in navigation section `section`.
+    pub fn layout(&self, title: impl Into<String>, section: &'static str) -> Layout {
+        Layout {
+            lang: self.lang,
+            title: title.into(),
+            section,
+            switch_href: switch_href(&self.uri, self.lang.other()),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+}
+
+/// The current URL with `lang` set to `target`, other parameters kept.
+fn switch_href(uri: &axum::http::Uri, target: Lang) -> String {
+    let mut pairs: Vec<(String, String)> = uri
+        .query()
+        .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
+        .unwrap_or_default();
+    pairs.retain(|(k, _)| k != "lang");
+    pairs.push(("lang".into(), target.code().into()));
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("{}?{}", uri.path(), query)
+}
+
+/// Renders a page template into an HTML response.
+pub fn render(template: &impl Template) -> Result<Response, AppError> {
+    Ok(Html(template.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    layout: Layout,
+    status: u16,
+    message: String,
+    fields: &'a [FieldError],
+}
+
+fn error_page(lang: Lang, path: &str, page: &ErrorPage) -> Response {
+    let key = match page.status {
+        StatusCode::NOT_FOUND => "error-not-found",
+        StatusCode::BAD_REQUEST => "error-bad-request",
+        StatusCode::METHOD_NOT_ALLOWED => "error-method",
+        StatusCode::SERVICE_UNAVAILABLE => "error-unavailable",
+        _ => "error-internal",
+    };
+    let layout = Layout {
+        lang,
+        title: lang.t(&format!("{key}-title")),
+        section: "",
+        switch_href: format!("{path}?lang={}", lang.other().code()),
+    };
+    let template = ErrorTemplate {
+        layout,
+        status: page.status.as_u16(),
+        message: lang.t(key),
+        fields: &page.fields,
+    };
+    match template.render() {
+        Ok(html) => (page.status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "error page failed to render");
+            (
+                page.status,
+                page.status.canonical_reason().unwrap_or("Error"),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// Fallback for unknown HTML paths.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// Reads `page` from a query string value: a whole number of 1 or more, 1 when absent.
+pub fn parse_page(value: Option<&str>) -> Result<i64, AppError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(1),
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+            _ => Err(AppError::bad_request(
+                "page",
+                "error-field-page",
+                format!("page must be a whole number of 1 or more, not {v:?}"),
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_language_beats_cookie_and_header() {
+        let mut headers = HeaderMap::new();
+        headers.insert("cookie", HeaderValue::from_static("theme=dark; lang=en"));
+        headers.insert("accept-language", HeaderValue::from_static("en"));
+        assert_eq!(negotiate(Some("q=x&lang=es"), &headers), (Lang::Es, true));
+        assert_eq!(negotiate(None, &headers), (Lang::En, false));
+        let mut spanish = HeaderMap::new();
+        spanish.insert(
+            "accept-language",
+            HeaderValue::from_static("es-419,es;q=0.9"),
+        );
+        assert_eq!(negotiate(None, &spanish), (Lang::Es, false));
+    }
+
+    #[test]
+    fn switch_link_keeps_other_parameters() {
+        let uri: axum::http::Uri = "/occupations?q=nurse&page=2&lang=en".parse().unwrap();
+        assert_eq!(
+            switch_href(&uri, Lang::Es),
+            "/occupations?q=nurse&page=2&lang=es"
+        );
+    }
+
+    #[test]
+    fn page_numbers_are_checked() {
+        assert_eq!(parse_page(None).unwrap(), 1);
+        assert_eq!(parse_page(Some("3")).unwrap(), 3);
+        assert!(parse_page(Some("0")).is_err());
+        assert!(parse_page(Some("abc")).is_err());
+    }
+}
