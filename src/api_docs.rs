@@ -104,24 +104,11 @@ fn operation_view(method: &str, path: &str, op: &Operation) -> OperationView {
         .map(|(status, response)| {
             let text = match response {
                 RefOr::T(r) => {
-                    let schema = r
-                        .content
-                        .values()
-                        .find_map(|c| c.schema.as_ref())
-                        .map(schema_name)
-                        .unwrap_or_default();
-                    if schema.is_empty() {
-                        r.description.clone()
-                    } else {
-                        schema
-                    }
+                    let schema =
+                        r.content.values().find_map(|c| c.schema.as_ref()).map(schema_name).unwrap_or_default();
+                    if schema.is_empty() { r.description.clone() } else { schema }
                 }
-                RefOr::Ref(r) => r
-                    .ref_location
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
+                RefOr::Ref(r) => r.ref_location.rsplit('/').next().unwrap_or_default().to_string(),
             };
             (status.clone(), text)
         })
@@ -139,12 +126,7 @@ fn operation_view(method: &str, path: &str, op: &Operation) -> OperationView {
 
 fn schema_name(schema: &RefOr<Schema>) -> String {
     match schema {
-        RefOr::Ref(r) => r
-            .ref_location
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        RefOr::Ref(r) => r.ref_location.rsplit('/').next().unwrap_or_default().to_string(),
         RefOr::T(Schema::Array(array)) => match &array.items {
             utoipa::openapi::schema::ArrayItems::RefOrSchema(item) => {
                 format!("[{}]", schema_name(item))
@@ -169,25 +151,16 @@ fn schema_views(doc: &utoipa::openapi::OpenApi) -> Vec<SchemaView> {
                     .iter()
                     .map(|(field, s)| {
                         let description = match s {
-                            RefOr::T(Schema::Object(o)) => {
-                                o.description.clone().unwrap_or_default()
-                            }
+                            RefOr::T(Schema::Object(o)) => o.description.clone().unwrap_or_default(),
                             _ => String::new(),
                         };
-                        let required = if object.required.contains(field) {
-                            ""
-                        } else {
-                            "?"
-                        };
+                        let required = if object.required.contains(field) { "" } else { "?" };
                         (format!("{field}{required}"), schema_type(s), description)
                     })
                     .collect(),
                 _ => Vec::new(),
             };
-            SchemaView {
-                name: name.clone(),
-                fields,
-            }
+            SchemaView { name: name.clone(), fields }
         })
         .collect()
 }
@@ -198,11 +171,9 @@ fn schema_type(schema: &RefOr<Schema>) -> String {
             .ok()
             .map(|v| match v {
                 serde_json::Value::String(s) => s,
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .filter_map(|i| i.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
+                serde_json::Value::Array(items) => {
+                    items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(" | ")
+                }
                 other => other.to_string(),
             })
             .unwrap_or_default(),

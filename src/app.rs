@@ -36,11 +36,7 @@ pub async fn prepare(config: Config, progress: &dyn Progress) -> Result<AppState
     if catalog::ensure_loaded(&catalog, &config.resolved_data_dir(), progress).await? {
         tracing::info!("catalog loaded into an empty database");
     }
-    Ok(AppState {
-        db,
-        catalog,
-        config: Arc::new(config),
-    })
+    Ok(AppState { db, catalog, config: Arc::new(config) })
 }
 
 /// Serves the app on `listener` until `shutdown` completes, then drains open requests.
@@ -50,9 +46,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let app = crate::router::app(state);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }
 
 /// Completes on Ctrl-C or SIGTERM.

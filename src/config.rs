@@ -44,11 +44,7 @@ impl Config {
             return dir.clone();
         }
         let local = PathBuf::from("data");
-        if local.join("career-clusters").is_dir() {
-            local
-        } else {
-            PathBuf::from("../shared/data")
-        }
+        if local.join("career-clusters").is_dir() { local } else { PathBuf::from("../shared/data") }
     }
 
     /// The public base URL without a trailing slash.
@@ -95,21 +91,12 @@ mod tests {
         let config = Config::for_database("postgres://app:s3cret@db.example:5432/pathways");
         let shown = format!("{config:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
-        assert!(
-            shown.contains("postgres://app:***@db.example:5432/pathways"),
-            "{shown}"
-        );
+        assert!(shown.contains("postgres://app:***@db.example:5432/pathways"), "{shown}");
     }
 
     #[test]
     fn urls_without_password_are_unchanged() {
-        assert_eq!(
-            redact_url("sqlite://var/pathways.db"),
-            "sqlite://var/pathways.db"
-        );
-        assert_eq!(
-            redact_url("postgres://root@127.0.0.1/test"),
-            "postgres://root@127.0.0.1/test"
-        );
+        assert_eq!(redact_url("sqlite://var/pathways.db"), "sqlite://var/pathways.db");
+        assert_eq!(redact_url("postgres://root@127.0.0.1/test"), "postgres://root@127.0.0.1/test");
     }
 }

@@ -33,21 +33,11 @@ impl std::error::Error for DataError {}
 
 impl DataError {
     pub fn file(file: &str, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_string(),
-            line: None,
-            field: None,
-            message: message.into(),
-        }
+        Self { file: file.to_string(), line: None, field: None, message: message.into() }
     }
 
     pub fn at_line(file: &str, line: u64, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_string(),
-            line: Some(line),
-            field: None,
-            message: message.into(),
-        }
+        Self { file: file.to_string(), line: Some(line), field: None, message: message.into() }
     }
 }
 
@@ -67,10 +57,7 @@ pub fn read_text(path: &Path, name: &str) -> Result<String, DataError> {
 
 /// Decodes bytes as UTF-8 without a BOM, or as Windows-1252 when they are not UTF-8.
 pub fn decode_text(bytes: Vec<u8>) -> String {
-    let without_bom = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
     match String::from_utf8(without_bom) {
         Ok(text) => text,
         Err(error) => {
@@ -97,20 +84,12 @@ impl CsvTable {
 
     /// Parses CSV text; `name` is used in error messages.
     pub fn parse(name: &str, text: &str, required: &[&str]) -> Result<Self, DataError> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| csv_error(name, e))?.clone();
-        let columns: HashMap<String, usize> = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.trim().to_string(), i))
-            .collect();
-        let missing: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|c| !columns.contains_key(*c))
-            .collect();
+        let lines = LineIndex::new(text);
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+        let headers = reader.headers().map_err(|e| csv_error(name, e, &lines))?.clone();
+        let columns: HashMap<String, usize> =
+            headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
+        let missing: Vec<&str> = required.iter().copied().filter(|c| !columns.contains_key(*c)).collect();
         if !missing.is_empty() {
             return Err(DataError::at_line(
                 name,
@@ -125,18 +104,14 @@ impl CsvTable {
         }
         let mut rows = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| csv_error(name, e))?;
+            let record = record.map_err(|e| csv_error(name, e, &lines))?;
             if record.iter().all(|field| field.trim().is_empty()) {
                 continue;
             }
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let line = record.position().map(|p| lines.line_at(p.byte() as usize)).unwrap_or(0);
             rows.push((line, record));
         }
-        Ok(Self {
-            name: name.to_string(),
-            columns,
-            rows,
-        })
+        Ok(Self { name: name.to_string(), columns, rows })
     }
 
     pub fn name(&self) -> &str {
@@ -153,38 +128,47 @@ impl CsvTable {
 
     /// The data rows, each knowing its line number for error messages.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |(line, record)| Row {
-            table: self,
-            line: *line,
-            record,
-        })
+        self.rows.iter().map(move |(line, record)| Row { table: self, line: *line, record })
     }
 }
 
-fn csv_error(name: &str, error: csv::Error) -> DataError {
-    let line = error.position().map(|p| p.line());
+/// Line numbers of byte offsets. The csv crate's own line counter can lag by one, and a
+/// record's byte position may point at the line break before it, so we count ourselves.
+struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { text, starts }
+    }
+
+    /// The 1-based line of the first character at or after `offset` that is not a line break.
+    fn line_at(&self, offset: usize) -> u64 {
+        let skipped = self
+            .text
+            .as_bytes()
+            .get(offset..)
+            .map_or(0, |rest| rest.iter().take_while(|b| **b == b'\n' || **b == b'\r').count());
+        self.starts.partition_point(|&start| start <= offset + skipped) as u64
+    }
+}
+
+fn csv_error(name: &str, error: csv::Error, lines: &LineIndex) -> DataError {
+    let line = error.position().map(|p| lines.line_at(p.byte() as usize));
     let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!(
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
             "this row has {len} fields but the header has {expected_len}; check for an unquoted comma or a missing field"
         ),
         _ => format!("not valid CSV: {error}"),
     };
-    DataError {
-        file: name.to_string(),
-        line,
-        field: None,
-        message,
-    }
+    DataError { file: name.to_string(), line, field: None, message }
 }
 
 fn quote_list(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// One data row of a [`CsvTable`].
@@ -212,22 +196,13 @@ impl<'a> Row<'a> {
 
     /// The trimmed value of `field`, empty when the column is absent.
     pub fn get(&self, field: &str) -> &'a str {
-        self.table
-            .columns
-            .get(field)
-            .and_then(|&i| self.record.get(i))
-            .map(str::trim)
-            .unwrap_or("")
+        self.table.columns.get(field).and_then(|&i| self.record.get(i)).map(str::trim).unwrap_or("")
     }
 
     /// A value that must not be empty.
     pub fn text(&self, field: &str) -> Result<&'a str, DataError> {
         let value = self.get(field);
-        if value.is_empty() {
-            Err(self.error(field, "is empty; a value is required"))
-        } else {
-            Ok(value)
-        }
+        if value.is_empty() { Err(self.error(field, "is empty; a value is required")) } else { Ok(value) }
     }
 
     /// `None` for an empty value (or one of the `absent` markers such as "—").
@@ -239,9 +214,7 @@ impl<'a> Row<'a> {
     /// A required value parsed with `FromStr`; `expected` describes a valid value.
     pub fn parse<T: FromStr>(&self, field: &str, expected: &str) -> Result<T, DataError> {
         let value = self.text(field)?;
-        value
-            .parse()
-            .map_err(|_| self.error(field, format!("expected {expected}, found {value:?}")))
+        value.parse().map_err(|_| self.error(field, format!("expected {expected}, found {value:?}")))
     }
 
     /// An optional value parsed with `FromStr`.
@@ -253,12 +226,10 @@ impl<'a> Row<'a> {
     ) -> Result<Option<T>, DataError> {
         match self.optional(field, absent) {
             None => Ok(None),
-            Some(value) => value.parse().map(Some).map_err(|_| {
-                self.error(
-                    field,
-                    format!("expected {expected} or an empty value, found {value:?}"),
-                )
-            }),
+            Some(value) => value
+                .parse()
+                .map(Some)
+                .map_err(|_| self.error(field, format!("expected {expected} or an empty value, found {value:?}"))),
         }
     }
 
@@ -268,10 +239,7 @@ impl<'a> Row<'a> {
         match value.to_ascii_lowercase().as_str() {
             "true" | "yes" | "y" | "1" => Ok(true),
             "false" | "no" | "n" | "0" => Ok(false),
-            _ => Err(self.error(
-                field,
-                format!("expected true/false or Yes/No, found {value:?}"),
-            )),
+            _ => Err(self.error(field, format!("expected true/false or Yes/No, found {value:?}"))),
         }
     }
 }
@@ -296,18 +264,27 @@ mod tests {
     #[test]
     fn blank_lines_are_skipped_and_lines_are_counted() {
         let table = CsvTable::parse("x.csv", "a,b\n1,2\n\n,\n3,\"4,5\"\n", &["a", "b"]).unwrap();
-        let rows: Vec<_> = table
-            .rows()
-            .map(|r| (r.line(), r.get("b").to_string()))
-            .collect();
+        let rows: Vec<_> = table.rows().map(|r| (r.line(), r.get("b").to_string())).collect();
         assert_eq!(rows, vec![(2, "2".to_string()), (5, "4,5".to_string())]);
     }
 
     #[test]
+    fn line_numbers_are_right_for_long_rows_and_blank_lines() {
+        let header = "cluster_id,cluster,subcluster_id,subcluster,soc_code_2018,occupation_title,soc_interdisciplinary";
+        let row = |n: u32| {
+            format!(
+                "management-entrepreneurship,Management & Entrepreneurship,leadership-operations,Leadership & Operations,11-10{n:02},Chief Executives,No"
+            )
+        };
+        let text = format!("{header}\n{}\n{}\n\n{}\r\n{}\n", row(1), row(2), row(3), row(4));
+        let table = CsvTable::parse("x.csv", &text, &["cluster_id"]).unwrap();
+        let lines: Vec<u64> = table.rows().map(|r| r.line()).collect();
+        assert_eq!(lines, vec![2, 3, 5, 6]);
+    }
+
+    #[test]
     fn missing_column_names_the_file_line_and_columns() {
-        let error = CsvTable::parse("onet/x.csv", "code,name\n1,2\n", &["code", "title"])
-            .err()
-            .unwrap();
+        let error = CsvTable::parse("onet/x.csv", "code,name\n1,2\n", &["code", "title"]).err().unwrap();
         let message = error.to_string();
         assert!(message.starts_with("onet/x.csv, line 1:"), "{message}");
         assert!(message.contains("`title`"), "{message}");
@@ -315,9 +292,7 @@ mod tests {
 
     #[test]
     fn ragged_row_names_its_line() {
-        let error = CsvTable::parse("x.csv", "a,b\n1,2\n3,4,5\n", &["a"])
-            .err()
-            .unwrap();
+        let error = CsvTable::parse("x.csv", "a,b\n1,2\n3,4,5\n", &["a"]).err().unwrap();
         assert_eq!(error.line, Some(3));
         assert!(error.message.contains("3 fields"), "{}", error.message);
     }
@@ -326,9 +301,7 @@ mod tests {
     fn parse_error_names_field_and_expectation() {
         let table = CsvTable::parse("x.csv", "zone\nfive\n", &["zone"]).unwrap();
         let row = table.rows().next().unwrap();
-        let error = row
-            .parse::<i64>("zone", "a whole number from 1 to 5")
-            .unwrap_err();
+        let error = row.parse::<i64>("zone", "a whole number from 1 to 5").unwrap_err();
         assert_eq!(
             error.to_string(),
             "x.csv, line 2, field `zone`: expected a whole number from 1 to 5, found \"five\""

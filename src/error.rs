@@ -20,11 +20,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, key: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            key,
-            message: message.into(),
-        }
+        Self { field: field.into(), key, message: message.into() }
     }
 }
 
@@ -72,11 +68,7 @@ pub struct ErrorBody {
 }
 
 impl AppError {
-    pub fn bad_request(
-        field: impl Into<String>,
-        key: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn bad_request(field: impl Into<String>, key: &'static str, message: impl Into<String>) -> Self {
         AppError::BadRequest(vec![FieldError::new(field, key, message)])
     }
 
@@ -109,19 +101,14 @@ impl AppError {
             field,
         };
         let errors = match self {
-            AppError::BadRequest(fields) => fields
-                .iter()
-                .map(|f| item(f.message.clone(), Some(f.field.clone())))
-                .collect(),
+            AppError::BadRequest(fields) => {
+                fields.iter().map(|f| item(f.message.clone(), Some(f.field.clone()))).collect()
+            }
             AppError::Database(_) | AppError::Template(_) => {
                 vec![item("Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.".into(), None)]
             }
             AppError::CatalogNotLoaded => {
-                vec![item(
-                    "The career catalog has not been loaded yet. Run `pathways catalog load`."
-                        .into(),
-                    None,
-                )]
+                vec![item("The career catalog has not been loaded yet. Run `pathways catalog load`.".into(), None)]
             }
             other => vec![item(capitalize(&other.to_string()), None)],
         };
@@ -131,10 +118,7 @@ impl AppError {
 
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 impl IntoResponse for AppError {
@@ -148,9 +132,7 @@ impl IntoResponse for AppError {
             _ => Vec::new(),
         };
         let mut response = (status, Json(self.body())).into_response();
-        response
-            .extensions_mut()
-            .insert(ErrorPage { status, fields });
+        response.extensions_mut().insert(ErrorPage { status, fields });
         response
     }
 }
@@ -169,11 +151,7 @@ mod tests {
 
     #[test]
     fn field_errors_name_the_field() {
-        let error = AppError::bad_request(
-            "page",
-            "error-page-number",
-            "page must be a whole number of 1 or more",
-        );
+        let error = AppError::bad_request("page", "error-page-number", "page must be a whole number of 1 or more");
         let body = serde_json::to_value(error.body()).unwrap();
         assert_eq!(body["errors"][0]["field"], "page");
         assert_eq!(body["errors"][0]["status"], "400");

@@ -32,45 +32,26 @@ struct Cli {
 #[derive(Args)]
 struct GlobalArgs {
     /// Database URL: sqlite://PATH or postgres://USER@HOST/DATABASE [default: sqlite://var/pathways.db; demo: sqlite://var/demo.db]
-    #[arg(
-        long,
-        env = "PATHWAYS_DATABASE_URL",
-        global = true,
-        hide_env_values = true
-    )]
+    #[arg(long, env = "PATHWAYS_DATABASE_URL", global = true, hide_env_values = true)]
     database_url: Option<String>,
     /// Reference data folder with career-clusters/ and onet/ [default: ./data if present, else ../shared/data]
     #[arg(long, env = "PATHWAYS_DATA_DIR", global = true)]
     data_dir: Option<PathBuf>,
     /// Address to listen on
-    #[arg(
-        long,
-        env = "PATHWAYS_BIND",
-        global = true,
-        default_value = "127.0.0.1:8080"
-    )]
+    #[arg(long, env = "PATHWAYS_BIND", global = true, default_value = "127.0.0.1:8080")]
     bind: SocketAddr,
     /// Public base URL used in links that leave the page (CASE identifiers)
     #[arg(long, env = "PATHWAYS_PUBLIC_URL", global = true)]
     public_url: Option<String>,
     /// Log format
-    #[arg(
-        long,
-        env = "PATHWAYS_LOG_FORMAT",
-        global = true,
-        value_enum,
-        default_value = "pretty"
-    )]
+    #[arg(long, env = "PATHWAYS_LOG_FORMAT", global = true, value_enum, default_value = "pretty")]
     log_format: LogFormat,
 }
 
 impl GlobalArgs {
     fn config(&self, default_database: &str) -> Config {
         Config {
-            database_url: self
-                .database_url
-                .clone()
-                .unwrap_or_else(|| default_database.to_string()),
+            database_url: self.database_url.clone().unwrap_or_else(|| default_database.to_string()),
             data_dir: self.data_dir.clone(),
             bind: self.bind,
             public_url: self.public_url.clone(),
@@ -93,9 +74,7 @@ enum Command {
     #[command(after_help = "Example:\n  pathways demo\n  pathways demo --bind 127.0.0.1:9000")]
     Demo,
     /// Apply pending database migrations and exit
-    #[command(
-        after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways"
-    )]
+    #[command(after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways")]
     Migrate,
     /// Load, inspect and export the Career Clusters catalog
     #[command(subcommand)]
@@ -144,10 +123,7 @@ enum ExportFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.global.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("error: could not start the async runtime: {error}");
@@ -166,9 +142,7 @@ fn main() -> ExitCode {
 fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("PATHWAYS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match format {
         LogFormat::Json => builder.json().init(),
         LogFormat::Pretty => builder.compact().init(),
@@ -186,22 +160,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations applied to {}", redact_url(&config.database_url));
             Ok(())
         }
-        Command::Catalog(command) => {
-            run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await
-        }
+        Command::Catalog(command) => run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await,
     }
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     tracing::info!(database = %redact_url(&config.database_url), data_dir = %config.resolved_data_dir().display(), "starting");
-    let listener = tokio::net::TcpListener::bind(config.bind)
-        .await
-        .with_context(|| {
-            format!(
-                "could not listen on {}; is another server using it? Try --bind 127.0.0.1:8081",
-                config.bind
-            )
-        })?;
+    let listener = tokio::net::TcpListener::bind(config.bind).await.with_context(|| {
+        format!("could not listen on {}; is another server using it? Try --bind 127.0.0.1:8081", config.bind)
+    })?;
     let state = app::prepare(config, progress::for_terminal().as_ref()).await?;
     let address = listener.local_addr()?;
     println!("Pathways is running at http://{address}/  (press Ctrl-C to stop)");
@@ -228,18 +195,10 @@ async fn run_catalog(command: CatalogCommand, config: Config) -> anyhow::Result<
     let store = CatalogStore::new(db);
     match command {
         CatalogCommand::Load { force } => {
-            match catalog::load_from_dir(
-                &store,
-                &data_dir,
-                force,
-                progress::for_terminal().as_ref(),
-            )
-            .await?
-            {
-                LoadOutcome::Unchanged => println!(
-                    "catalog already up to date with {}; nothing changed",
-                    data_dir.display()
-                ),
+            match catalog::load_from_dir(&store, &data_dir, force, progress::for_terminal().as_ref()).await? {
+                LoadOutcome::Unchanged => {
+                    println!("catalog already up to date with {}; nothing changed", data_dir.display())
+                }
                 LoadOutcome::Loaded { rows } => {
                     println!("catalog loaded from {}: {rows} rows", data_dir.display())
                 }
@@ -256,17 +215,14 @@ async fn run_catalog(command: CatalogCommand, config: Config) -> anyhow::Result<
                 }
             }
         }
-        CatalogCommand::Export {
-            format: ExportFormat::Case,
-            output,
-        } => {
-            let package = case::package(&store, &config.resolved_public_url())
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        CatalogCommand::Export { format: ExportFormat::Case, output } => {
+            let package =
+                case::package(&store, &config.resolved_public_url()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             let text = serde_json::to_string_pretty(&package)?;
             match output {
-                Some(path) => std::fs::write(&path, text + "\n")
-                    .with_context(|| format!("could not write {}", path.display()))?,
+                Some(path) => {
+                    std::fs::write(&path, text + "\n").with_context(|| format!("could not write {}", path.display()))?
+                }
                 None => println!("{text}"),
             }
         }

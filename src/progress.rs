@@ -25,11 +25,7 @@ impl Progress for Silent {
 
 /// A progress bar on a terminal, plain log lines otherwise.
 pub fn for_terminal() -> Box<dyn Progress> {
-    if std::io::stderr().is_terminal() {
-        Box::new(Bar(Mutex::new(None)))
-    } else {
-        Box::new(Lines(Mutex::new(None)))
-    }
+    if std::io::stderr().is_terminal() { Box::new(Bar(Mutex::new(None))) } else { Box::new(Lines(Mutex::new(None))) }
 }
 
 struct Bar(Mutex<Option<ProgressBar>>);
@@ -41,12 +37,7 @@ impl Progress for Bar {
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
         bar.set_style(style);
-        if let Some(old) = self
-            .0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .replace(bar)
-        {
+        if let Some(old) = self.0.lock().unwrap_or_else(|e| e.into_inner()).replace(bar) {
             old.finish();
         }
     }
@@ -71,8 +62,7 @@ impl Progress for Lines {
     fn begin(&self, stage: &str, total: u64) {
         self.finish();
         eprintln!("{stage} ({total} steps)");
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) =
-            Some((stage.to_string(), std::time::Instant::now()));
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some((stage.to_string(), std::time::Instant::now()));
     }
 
     fn advance(&self, _: u64) {}

@@ -70,11 +70,8 @@ pub fn app(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {
                     // The route template, never the query string: it may hold what a student typed.
-                    let route = request
-                        .extensions()
-                        .get::<MatchedPath>()
-                        .map(MatchedPath::as_str)
-                        .unwrap_or("unmatched");
+                    let route =
+                        request.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("unmatched");
                     tracing::info_span!("request", method = %request.method(), route)
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
@@ -111,16 +108,11 @@ async fn security_headers(mut response: Response) -> Response {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
-        ),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
     ];
     let headers = response.headers_mut();
     for (name, value) in HEADERS {
-        headers
-            .entry(name)
-            .or_insert(HeaderValue::from_static(value));
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
     }
     response
 }

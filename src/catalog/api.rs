@@ -24,10 +24,7 @@ pub struct Names {
 }
 
 fn names_of(kind: Kind, id: &str, english: &str) -> Names {
-    Names {
-        en: english.to_string(),
-        es: names::spanish(kind, id),
-    }
+    Names { en: english.to_string(), es: names::spanish(kind, id) }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -249,20 +246,14 @@ fn subcluster_summary(s: &SubclusterRow) -> SubclusterSummary {
 /// The framework's cluster groupings with their clusters.
 #[utoipa::path(get, path = "/api/v1/groupings", tag = "catalog",
     responses((status = 200, body = [GroupingResponse])))]
-pub async fn list_groupings(
-    State(state): State<AppState>,
-) -> Result<Json<Vec<GroupingResponse>>, AppError> {
+pub async fn list_groupings(State(state): State<AppState>) -> Result<Json<Vec<GroupingResponse>>, AppError> {
     let clusters = state.catalog.clusters().await?;
     let groupings = state.catalog.groupings().await?;
     Ok(Json(
         groupings
             .into_iter()
             .map(|g| GroupingResponse {
-                clusters: clusters
-                    .iter()
-                    .filter(|c| c.grouping_id == g.id)
-                    .map(|c| c.id.clone())
-                    .collect(),
+                clusters: clusters.iter().filter(|c| c.grouping_id == g.id).map(|c| c.id.clone()).collect(),
                 name: names_of(Kind::Grouping, &g.id, &g.name),
                 membership_verified: g.membership_verified,
                 id: g.id,
@@ -274,18 +265,8 @@ pub async fn list_groupings(
 /// All 14 Career Clusters.
 #[utoipa::path(get, path = "/api/v1/clusters", tag = "catalog",
     responses((status = 200, body = [ClusterSummary])))]
-pub async fn list_clusters(
-    State(state): State<AppState>,
-) -> Result<Json<Vec<ClusterSummary>>, AppError> {
-    Ok(Json(
-        state
-            .catalog
-            .clusters()
-            .await?
-            .iter()
-            .map(cluster_summary)
-            .collect(),
-    ))
+pub async fn list_clusters(State(state): State<AppState>) -> Result<Json<Vec<ClusterSummary>>, AppError> {
+    Ok(Json(state.catalog.clusters().await?.iter().map(cluster_summary).collect()))
 }
 
 /// One cluster with its sub-clusters.
@@ -296,11 +277,7 @@ pub async fn show_cluster(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<ClusterResponse>, AppError> {
-    let row = state
-        .catalog
-        .cluster(&id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = state.catalog.cluster(&id).await?.ok_or(AppError::NotFound)?;
     let subclusters = state.catalog.subclusters(Some(&id)).await?;
     Ok(Json(ClusterResponse {
         cluster: cluster_summary(&row),
@@ -319,29 +296,17 @@ pub async fn list_subclusters(
     State(state): State<AppState>,
     Query(query): Query<SubclusterListQuery>,
 ) -> Result<Json<Vec<SubclusterSummary>>, AppError> {
-    let cluster = query
-        .cluster
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
-    if let Some(cluster) = cluster {
-        if state.catalog.cluster(cluster).await?.is_none() {
-            return Err(AppError::bad_request(
-                "cluster",
-                "error-field-cluster",
-                format!("there is no cluster {cluster:?}"),
-            ));
-        }
+    let cluster = query.cluster.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if let Some(cluster) = cluster
+        && state.catalog.cluster(cluster).await?.is_none()
+    {
+        return Err(AppError::bad_request(
+            "cluster",
+            "error-field-cluster",
+            format!("there is no cluster {cluster:?}"),
+        ));
     }
-    Ok(Json(
-        state
-            .catalog
-            .subclusters(cluster)
-            .await?
-            .iter()
-            .map(subcluster_summary)
-            .collect(),
-    ))
+    Ok(Json(state.catalog.subclusters(cluster).await?.iter().map(subcluster_summary).collect()))
 }
 
 /// One sub-cluster with its occupations, CIP programs and NAICS sectors.
@@ -352,11 +317,7 @@ pub async fn show_subcluster(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<SubclusterResponse>, AppError> {
-    let row = state
-        .catalog
-        .subcluster(&id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = state.catalog.subcluster(&id).await?.ok_or(AppError::NotFound)?;
     let occupations = state
         .catalog
         .subcluster_occupations(&id)
@@ -373,30 +334,17 @@ pub async fn show_subcluster(
         .collect();
     let programs = state
         .catalog
-        .subcluster_programs(
-            &id,
-            PageRequest {
-                page: 1,
-                per_page: row.cip_count.max(1),
-            },
-        )
+        .subcluster_programs(&id, PageRequest { page: 1, per_page: row.cip_count.max(1) })
         .await?
         .into_iter()
-        .map(|p| Program {
-            cip_code: p.code,
-            title: p.title,
-            interdisciplinary: p.interdisciplinary,
-        })
+        .map(|p| Program { cip_code: p.code, title: p.title, interdisciplinary: p.interdisciplinary })
         .collect();
     let naics_sectors = state
         .catalog
         .subcluster_sectors(&id)
         .await?
         .into_iter()
-        .map(|s| CodeTitle {
-            code: s.code,
-            title: s.title,
-        })
+        .map(|s| CodeTitle { code: s.code, title: s.title })
         .collect();
     Ok(Json(SubclusterResponse {
         subcluster: subcluster_summary(&row),
@@ -417,12 +365,7 @@ pub async fn list_occupations(
     Query(query): Query<OccupationListQuery>,
 ) -> Result<Json<OccupationListResponse>, AppError> {
     let page = parse_page(query.page.as_deref())?;
-    let per_page = match query
-        .per_page
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-    {
+    let per_page = match query.per_page.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         None => 50,
         Some(v) => match v.parse::<i64>() {
             Ok(n) if (1..=100).contains(&n) => n,
@@ -449,11 +392,7 @@ pub async fn list_occupations(
         .await?
         .into_iter()
         .map(|o| OccupationSummary {
-            typical_education: names::education(
-                Lang::En,
-                o.education_category,
-                o.bls_education.as_deref(),
-            ),
+            typical_education: names::education(Lang::En, o.education_category, o.bls_education.as_deref()),
             code: o.code,
             title: o.title,
             job_zone: o.job_zone,
@@ -461,12 +400,7 @@ pub async fn list_occupations(
             matched_title: o.matched_title,
         })
         .collect();
-    Ok(Json(OccupationListResponse {
-        items,
-        page,
-        per_page,
-        total,
-    }))
+    Ok(Json(OccupationListResponse { items, page, per_page, total }))
 }
 
 /// One occupation with tasks, titles, interests, related occupations, clusters and outlook.
@@ -480,38 +414,21 @@ pub async fn show_occupation(
     let code: OnetCode = code.parse().map_err(|e: super::codes::InvalidCode| {
         AppError::bad_request("code", "error-field-occupation-code", e.to_string())
     })?;
-    let o = state
-        .catalog
-        .occupation(code.as_str())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let o = state.catalog.occupation(code.as_str()).await?.ok_or(AppError::NotFound)?;
     let tasks = state
         .catalog
         .tasks(code.as_str(), 1000)
         .await?
         .into_iter()
-        .map(|t| Task {
-            id: t.task_id,
-            statement: t.task,
-            kind: t.task_type,
-        })
+        .map(|t| Task { id: t.task_id, statement: t.task, kind: t.task_type })
         .collect();
-    let titles = state
-        .catalog
-        .titles(code.as_str(), 50)
-        .await?
-        .into_iter()
-        .map(|t| t.title)
-        .collect();
+    let titles = state.catalog.titles(code.as_str(), 50).await?.into_iter().map(|t| t.title).collect();
     let related = state
         .catalog
         .related(code.as_str(), 20)
         .await?
         .into_iter()
-        .map(|r| CodeTitle {
-            code: r.code,
-            title: r.title,
-        })
+        .map(|r| CodeTitle { code: r.code, title: r.title })
         .collect();
     let subclusters = state
         .catalog
@@ -524,20 +441,16 @@ pub async fn show_occupation(
             subcluster_verified: m.subcluster_verified,
         })
         .collect();
-    let outlook = state
-        .catalog
-        .projection(&o.soc_code)
-        .await?
-        .map(|p| Outlook {
-            soc_code: p.soc_code,
-            employment_2024: p.employment_2024,
-            employment_2034: p.employment_2034,
-            change_percent: p.change_percent,
-            annual_openings: p.annual_openings_thousands.map(|t| t * 1000.0),
-            median_annual_wage: p.median_wage,
-            median_wage_is_floor: p.median_wage_is_floor,
-            typical_education: p.typical_education,
-        });
+    let outlook = state.catalog.projection(&o.soc_code).await?.map(|p| Outlook {
+        soc_code: p.soc_code,
+        employment_2024: p.employment_2024,
+        employment_2034: p.employment_2034,
+        change_percent: p.change_percent,
+        annual_openings: p.annual_openings_thousands.map(|t| t * 1000.0),
+        median_annual_wage: p.median_wage,
+        median_wage_is_floor: p.median_wage_is_floor,
+        typical_education: p.typical_education,
+    });
     let interests = o.interests().map(|[r, i, a, s, e, c]| Interests {
         realistic: r,
         investigative: i,
@@ -547,11 +460,7 @@ pub async fn show_occupation(
         conventional: c,
     });
     Ok(Json(OccupationResponse {
-        typical_education: names::education(
-            Lang::En,
-            o.education_category,
-            o.bls_education.as_deref(),
-        ),
+        typical_education: names::education(Lang::En, o.education_category, o.bls_education.as_deref()),
         code: o.code,
         soc_code: o.soc_code,
         title: o.title,
@@ -570,9 +479,7 @@ pub async fn show_occupation(
 /// Career Ready Practices (CCTC 2012, and what is known of the 2024 update).
 #[utoipa::path(get, path = "/api/v1/practices", tag = "catalog",
     responses((status = 200, body = [PracticeResponse])))]
-pub async fn list_practices(
-    State(state): State<AppState>,
-) -> Result<Json<Vec<PracticeResponse>>, AppError> {
+pub async fn list_practices(State(state): State<AppState>) -> Result<Json<Vec<PracticeResponse>>, AppError> {
     Ok(Json(
         state
             .catalog

@@ -14,10 +14,7 @@ use crate::error::AppError;
 
 /// Namespace of every identifier in the package.
 fn namespace() -> Uuid {
-    Uuid::new_v5(
-        &Uuid::NAMESPACE_URL,
-        b"urn:pathways:national-career-clusters-framework:2024",
-    )
+    Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:pathways:national-career-clusters-framework:2024")
 }
 
 fn identifier(kind: &str, id: &str) -> Uuid {
@@ -127,30 +124,10 @@ pub struct CfPackage {
 
 /// Item types: (key, title, description, hierarchy code).
 const ITEM_TYPES: [(&str, &str, &str, &str); 4] = [
-    (
-        "grouping",
-        "Cluster Grouping",
-        "One of the six groupings of related Career Clusters.",
-        "1",
-    ),
-    (
-        "cluster",
-        "Career Cluster",
-        "One of the 14 Career Clusters, three of them cross-cutting.",
-        "2",
-    ),
-    (
-        "subcluster",
-        "Sub-Cluster",
-        "One of the 72 Sub-Clusters within a Career Cluster.",
-        "3",
-    ),
-    (
-        "practice",
-        "Career Ready Practice",
-        "A Career Ready Practice that applies across all clusters.",
-        "1",
-    ),
+    ("grouping", "Cluster Grouping", "One of the six groupings of related Career Clusters.", "1"),
+    ("cluster", "Career Cluster", "One of the 14 Career Clusters, three of them cross-cutting.", "2"),
+    ("subcluster", "Sub-Cluster", "One of the 72 Sub-Clusters within a Career Cluster.", "3"),
+    ("practice", "Career Ready Practice", "A Career Ready Practice that applies across all clusters.", "1"),
 ];
 
 /// Builds the package; `base_url` is the public URL of this server.
@@ -158,10 +135,7 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
     let meta = store.meta().await?;
     let changed = meta.loaded_at.clone().ok_or(AppError::CatalogNotLoaded)?;
     let doc_id = identifier("document", "framework");
-    let doc_title = meta
-        .framework
-        .clone()
-        .unwrap_or_else(|| "National Career Clusters Framework".into());
+    let doc_title = meta.framework.clone().unwrap_or_else(|| "National Career Clusters Framework".into());
     let doc_link = LinkUri {
         title: doc_title.clone(),
         identifier: doc_id,
@@ -169,16 +143,9 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
     };
     let item_uri = |id: Uuid| format!("{base_url}{CASE_PATH}/CFItems/{id}");
     let type_link = |key: &str| {
-        let (_, title, _, _) = ITEM_TYPES
-            .iter()
-            .find(|t| t.0 == key)
-            .expect("known item type");
+        let (_, title, _, _) = ITEM_TYPES.iter().find(|t| t.0 == key).expect("known item type");
         let id = identifier("item-type", key);
-        LinkUri {
-            title: title.to_string(),
-            identifier: id,
-            uri: format!("{base_url}{CASE_PATH}/CFItemTypes/{id}"),
-        }
+        LinkUri { title: title.to_string(), identifier: id, uri: format!("{base_url}{CASE_PATH}/CFItemTypes/{id}") }
     };
 
     let mut items: Vec<CfItem> = Vec::new();
@@ -191,11 +158,7 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
                    parent: &LinkUri,
                    sequence: i64| {
         let identifier = identifier(kind, id);
-        let link = LinkUri {
-            title: statement.clone(),
-            identifier,
-            uri: item_uri(identifier),
-        };
+        let link = LinkUri { title: statement.clone(), identifier, uri: item_uri(identifier) };
         items.push(CfItem {
             identifier,
             uri: link.uri.clone(),
@@ -209,8 +172,7 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
             last_change_date_time: changed.clone(),
             document_uri: doc_link.clone(),
         });
-        let association_id =
-            Uuid::new_v5(&namespace(), format!("isChildOf/{kind}/{id}").as_bytes());
+        let association_id = Uuid::new_v5(&namespace(), format!("isChildOf/{kind}/{id}").as_bytes());
         associations.push(CfAssociation {
             identifier: association_id,
             uri: format!("{base_url}{CASE_PATH}/CFAssociations/{association_id}"),
@@ -228,22 +190,9 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
     let clusters = store.clusters().await?;
     let subclusters = store.subclusters(None).await?;
     for (g_seq, grouping) in groupings.iter().enumerate() {
-        let note = (!grouping.membership_verified)
-            .then(|| format!("Membership inferred: {}", grouping.note));
-        let g_link = add(
-            "grouping",
-            &grouping.id,
-            grouping.name.clone(),
-            None,
-            note,
-            &doc_link,
-            g_seq as i64 + 1,
-        );
-        for (c_seq, cluster) in clusters
-            .iter()
-            .filter(|c| c.grouping_id == grouping.id)
-            .enumerate()
-        {
+        let note = (!grouping.membership_verified).then(|| format!("Membership inferred: {}", grouping.note));
+        let g_link = add("grouping", &grouping.id, grouping.name.clone(), None, note, &doc_link, g_seq as i64 + 1);
+        for (c_seq, cluster) in clusters.iter().filter(|c| c.grouping_id == grouping.id).enumerate() {
             let mut notes = cluster.description.clone();
             if cluster.cross_cutting {
                 notes.push_str(" Cross-Cutting Cluster.");
@@ -257,25 +206,13 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
                 &g_link,
                 c_seq as i64 + 1,
             );
-            for (s_seq, sub) in subclusters
-                .iter()
-                .filter(|s| s.cluster_id == cluster.id)
-                .enumerate()
-            {
+            for (s_seq, sub) in subclusters.iter().filter(|s| s.cluster_id == cluster.id).enumerate() {
                 let notes = if sub.verified {
                     sub.description.clone()
                 } else {
                     Some(format!("Unverified name: {}", sub.verification))
                 };
-                add(
-                    "subcluster",
-                    &sub.id,
-                    sub.name.clone(),
-                    None,
-                    notes,
-                    &c_link,
-                    s_seq as i64 + 1,
-                );
+                add("subcluster", &sub.id, sub.name.clone(), None, notes, &c_link, s_seq as i64 + 1);
             }
         }
     }
@@ -334,25 +271,18 @@ pub async fn package(store: &CatalogStore, base_url: &str) -> Result<CfPackage, 
 }
 
 fn parse_uuid(id: &str) -> Result<Uuid, AppError> {
-    id.parse().map_err(|_| {
-        AppError::bad_request("id", "error-field-uuid", format!("{id:?} is not a UUID"))
-    })
+    id.parse().map_err(|_| AppError::bad_request("id", "error-field-uuid", format!("{id:?} is not a UUID")))
 }
 
 /// The whole framework as one CASE 1.0 CFPackage.
 #[utoipa::path(get, path = "/api/v1/case/package", tag = "case",
     responses((status = 200, description = "A CASE 1.0 CFPackage", content_type = "application/json")))]
 pub async fn show_package(State(state): State<AppState>) -> Result<Json<CfPackage>, AppError> {
-    Ok(Json(
-        package(&state.catalog, &state.config.resolved_public_url()).await?,
-    ))
+    Ok(Json(package(&state.catalog, &state.config.resolved_public_url()).await?))
 }
 
 /// CASE REST: the package of a document.
-pub async fn case_package(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<CfPackage>, AppError> {
+pub async fn case_package(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<CfPackage>, AppError> {
     let id = parse_uuid(&id)?;
     let package = package(&state.catalog, &state.config.resolved_public_url()).await?;
     if id != package.document.package_uri.identifier && id != package.document.identifier {
@@ -368,13 +298,9 @@ pub struct CfDocumentSet {
 }
 
 /// CASE REST: every document this server publishes (one).
-pub async fn case_documents(
-    State(state): State<AppState>,
-) -> Result<Json<CfDocumentSet>, AppError> {
+pub async fn case_documents(State(state): State<AppState>) -> Result<Json<CfDocumentSet>, AppError> {
     let package = package(&state.catalog, &state.config.resolved_public_url()).await?;
-    Ok(Json(CfDocumentSet {
-        documents: vec![package.document],
-    }))
+    Ok(Json(CfDocumentSet { documents: vec![package.document] }))
 }
 
 /// CASE REST: one document.
@@ -391,18 +317,10 @@ pub async fn case_document(
 }
 
 /// CASE REST: one item.
-pub async fn case_item(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<CfItem>, AppError> {
+pub async fn case_item(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<CfItem>, AppError> {
     let id = parse_uuid(&id)?;
     let package = package(&state.catalog, &state.config.resolved_public_url()).await?;
-    package
-        .items
-        .into_iter()
-        .find(|i| i.identifier == id)
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    package.items.into_iter().find(|i| i.identifier == id).map(Json).ok_or(AppError::NotFound)
 }
 
 /// CASE REST: one association.
@@ -412,12 +330,7 @@ pub async fn case_association(
 ) -> Result<Json<CfAssociation>, AppError> {
     let id = parse_uuid(&id)?;
     let package = package(&state.catalog, &state.config.resolved_public_url()).await?;
-    package
-        .associations
-        .into_iter()
-        .find(|a| a.identifier == id)
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    package.associations.into_iter().find(|a| a.identifier == id).map(Json).ok_or(AppError::NotFound)
 }
 
 #[cfg(test)]
@@ -426,14 +339,8 @@ mod tests {
 
     #[test]
     fn identifiers_are_stable_and_distinct() {
-        assert_eq!(
-            identifier("cluster", "agriculture"),
-            identifier("cluster", "agriculture")
-        );
-        assert_ne!(
-            identifier("cluster", "agriculture"),
-            identifier("subcluster", "agriculture")
-        );
+        assert_eq!(identifier("cluster", "agriculture"), identifier("cluster", "agriculture"));
+        assert_ne!(identifier("cluster", "agriculture"), identifier("subcluster", "agriculture"));
         assert_eq!(identifier("cluster", "agriculture").get_version_num(), 5);
     }
 }

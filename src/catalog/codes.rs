@@ -9,13 +9,7 @@ use std::str::FromStr;
 /// every other character must appear as written.
 fn has_shape(value: &str, pattern: &str) -> bool {
     value.len() == pattern.len()
-        && value.bytes().zip(pattern.bytes()).all(|(v, p)| {
-            if p == b'9' {
-                v.is_ascii_digit()
-            } else {
-                v == p
-            }
-        })
+        && value.bytes().zip(pattern.bytes()).all(|(v, p)| if p == b'9' { v.is_ascii_digit() } else { v == p })
 }
 
 macro_rules! code_type {
@@ -110,9 +104,6 @@ mod tests {
 
     #[test]
     fn surrounding_space_is_trimmed() {
-        assert_eq!(
-            " 29-1141.00 ".parse::<OnetCode>().unwrap().as_str(),
-            "29-1141.00"
-        );
+        assert_eq!(" 29-1141.00 ".parse::<OnetCode>().unwrap().as_str(), "29-1141.00");
     }
 }

@@ -38,11 +38,7 @@ pub async fn load_from_dir(
 }
 
 /// Loads the catalog if the database has none yet; true when it did.
-pub async fn ensure_loaded(
-    store: &CatalogStore,
-    dir: &Path,
-    progress: &dyn Progress,
-) -> Result<bool, LoadError> {
+pub async fn ensure_loaded(store: &CatalogStore, dir: &Path, progress: &dyn Progress) -> Result<bool, LoadError> {
     if store.is_loaded().await? {
         return Ok(false);
     }

@@ -26,9 +26,7 @@ impl Kind {
 pub fn name(lang: Lang, kind: Kind, id: &str, english: &str) -> String {
     match lang {
         Lang::En => english.to_string(),
-        _ => lang
-            .try_t(&format!("{}-{id}", kind.prefix()))
-            .unwrap_or_else(|| english.to_string()),
+        _ => lang.try_t(&format!("{}-{id}", kind.prefix())).unwrap_or_else(|| english.to_string()),
     }
 }
 
@@ -36,9 +34,7 @@ pub fn name(lang: Lang, kind: Kind, id: &str, english: &str) -> String {
 pub fn cluster_description(lang: Lang, id: &str, english: &str) -> String {
     match lang {
         Lang::En => english.to_string(),
-        _ => lang
-            .try_t(&format!("cluster-{id}-description"))
-            .unwrap_or_else(|| english.to_string()),
+        _ => lang.try_t(&format!("cluster-{id}-description")).unwrap_or_else(|| english.to_string()),
     }
 }
 
@@ -53,26 +49,16 @@ mod tests {
 
     #[test]
     fn spanish_names_come_from_the_locale_file_and_english_from_the_data() {
-        assert_eq!(
-            name(Lang::Es, Kind::Cluster, "agriculture", "Agriculture"),
-            "Agricultura"
-        );
-        assert_eq!(
-            name(Lang::En, Kind::Cluster, "agriculture", "Agriculture (data)"),
-            "Agriculture (data)"
-        );
-        assert_eq!(
-            name(Lang::Es, Kind::Subcluster, "no-such-id", "Fallback"),
-            "Fallback"
-        );
+        assert_eq!(name(Lang::Es, Kind::Cluster, "agriculture", "Agriculture"), "Agricultura");
+        assert_eq!(name(Lang::En, Kind::Cluster, "agriculture", "Agriculture (data)"), "Agriculture (data)");
+        assert_eq!(name(Lang::Es, Kind::Subcluster, "no-such-id", "Fallback"), "Fallback");
     }
 }
 
 /// A term from the data (an education level, a legacy relationship, ...) in `lang`:
 /// looked up as `PREFIX-slug-of-the-english-term`, else shown as it is.
 pub fn term(lang: Lang, prefix: &str, english: &str) -> String {
-    lang.try_t(&format!("{prefix}-{}", slug(english)))
-        .unwrap_or_else(|| english.to_string())
+    lang.try_t(&format!("{prefix}-{}", slug(english))).unwrap_or_else(|| english.to_string())
 }
 
 /// Typical education: O*NET's most common required level when rated, else the BLS
@@ -105,10 +91,7 @@ mod term_tests {
     #[test]
     fn slugs_are_stable_keys() {
         assert_eq!(slug("Bachelor's degree"), "bachelor-s-degree");
-        assert_eq!(
-            slug("partial (natural-resources portion)"),
-            "partial-natural-resources-portion"
-        );
+        assert_eq!(slug("partial (natural-resources portion)"), "partial-natural-resources-portion");
     }
 
     #[test]
@@ -121,9 +104,6 @@ mod term_tests {
             education(Lang::Es, None, Some("Bachelor's degree")).as_deref(),
             Some("Licenciatura (título universitario de cuatro años)")
         );
-        assert_eq!(
-            education(Lang::Es, None, Some("Something new")).as_deref(),
-            Some("Something new")
-        );
+        assert_eq!(education(Lang::Es, None, Some("Something new")).as_deref(), Some("Something new"));
     }
 }

@@ -98,11 +98,7 @@ struct HomeTemplate {
 pub async fn home(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
     let groupings = grouping_views(&state, ctx.lang).await?;
     let stats = state.catalog.stats().await?;
-    render(&HomeTemplate {
-        layout: ctx.layout(ctx.t("home-title"), "home"),
-        groupings,
-        stats,
-    })
+    render(&HomeTemplate { layout: ctx.layout(ctx.t("home-title"), "home"), groupings, stats })
 }
 
 #[derive(Template)]
@@ -112,15 +108,9 @@ struct ClustersTemplate {
     groupings: Vec<GroupingView>,
 }
 
-pub async fn list_clusters(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-) -> Result<Response, AppError> {
+pub async fn list_clusters(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
     let groupings = grouping_views(&state, ctx.lang).await?;
-    render(&ClustersTemplate {
-        layout: ctx.layout(ctx.t("clusters-title"), "clusters"),
-        groupings,
-    })
+    render(&ClustersTemplate { layout: ctx.layout(ctx.t("clusters-title"), "clusters"), groupings })
 }
 
 pub struct LegacyLinkView {
@@ -158,26 +148,12 @@ pub async fn show_cluster(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
-    let row = state
-        .catalog
-        .cluster(&id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = state.catalog.cluster(&id).await?.ok_or(AppError::NotFound)?;
     let subclusters = state.catalog.subclusters(Some(&id)).await?;
-    let grouping = state
-        .catalog
-        .groupings()
-        .await?
-        .into_iter()
-        .find(|g| g.id == row.grouping_id)
-        .ok_or(AppError::NotFound)?;
-    let legacy_names: HashMap<String, String> = state
-        .catalog
-        .legacy_clusters()
-        .await?
-        .into_iter()
-        .map(|l| (l.id, l.name))
-        .collect();
+    let grouping =
+        state.catalog.groupings().await?.into_iter().find(|g| g.id == row.grouping_id).ok_or(AppError::NotFound)?;
+    let legacy_names: HashMap<String, String> =
+        state.catalog.legacy_clusters().await?.into_iter().map(|l| (l.id, l.name)).collect();
     let legacy = state
         .catalog
         .legacy_links()
@@ -185,10 +161,7 @@ pub async fn show_cluster(
         .into_iter()
         .filter(|l| l.modern_cluster_id.as_deref() == Some(id.as_str()))
         .map(|l| LegacyLinkView {
-            legacy_name: legacy_names
-                .get(&l.legacy_cluster_id)
-                .cloned()
-                .unwrap_or(l.legacy_cluster_id),
+            legacy_name: legacy_names.get(&l.legacy_cluster_id).cloned().unwrap_or(l.legacy_cluster_id),
             relationship: names::term(lang, "legacy-rel", &l.relationship),
             verified: l.verified,
         })
@@ -262,16 +235,8 @@ pub async fn show_subcluster(
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
     let page = parse_page(query.page.as_deref())?;
-    let row = state
-        .catalog
-        .subcluster(&id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let cluster = state
-        .catalog
-        .cluster(&row.cluster_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let row = state.catalog.subcluster(&id).await?.ok_or(AppError::NotFound)?;
+    let cluster = state.catalog.cluster(&row.cluster_id).await?.ok_or(AppError::NotFound)?;
     let occupations = state
         .catalog
         .subcluster_occupations(&id)
@@ -287,23 +252,8 @@ pub async fn show_subcluster(
             matched_title: None,
         })
         .collect();
-    let programs = state
-        .catalog
-        .subcluster_programs(
-            &id,
-            PageRequest {
-                page,
-                per_page: PROGRAMS_PER_PAGE,
-            },
-        )
-        .await?;
-    let pager = Pager::new(
-        page,
-        PROGRAMS_PER_PAGE,
-        row.cip_count,
-        &format!("/subclusters/{id}"),
-        &[],
-    );
+    let programs = state.catalog.subcluster_programs(&id, PageRequest { page, per_page: PROGRAMS_PER_PAGE }).await?;
+    let pager = Pager::new(page, PROGRAMS_PER_PAGE, row.cip_count, &format!("/subclusters/{id}"), &[]);
     let name = names::name(lang, Kind::Subcluster, &row.id, &row.name);
     render(&SubclusterTemplate {
         layout: ctx.layout(name.clone(), "clusters"),
@@ -360,20 +310,12 @@ pub fn occupation_filter(
     zone: Option<&str>,
     interest: Option<&str>,
 ) -> Result<OccupationFilter, AppError> {
-    let clean = |v: Option<&str>| {
-        v.map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
+    let clean = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let text = clean(q);
-    if let Some(text) = &text {
-        if text.chars().count() > 100 {
-            return Err(AppError::bad_request(
-                "q",
-                "error-field-q",
-                "the search text may be at most 100 characters",
-            ));
-        }
+    if let Some(text) = &text
+        && text.chars().count() > 100
+    {
+        return Err(AppError::bad_request("q", "error-field-q", "the search text may be at most 100 characters"));
     }
     let job_zone = match clean(zone) {
         None => None,
@@ -390,9 +332,7 @@ pub fn occupation_filter(
     };
     let interest = match clean(interest) {
         None => None,
-        Some(i) if i.len() == 1 && "RIASEC".contains(i.to_ascii_uppercase().as_str()) => {
-            Some(i.to_ascii_uppercase())
-        }
+        Some(i) if i.len() == 1 && "RIASEC".contains(i.to_ascii_uppercase().as_str()) => Some(i.to_ascii_uppercase()),
         Some(i) => {
             return Err(AppError::bad_request(
                 "interest",
@@ -401,13 +341,7 @@ pub fn occupation_filter(
             ));
         }
     };
-    Ok(OccupationFilter {
-        text,
-        cluster: clean(cluster),
-        subcluster: clean(subcluster),
-        job_zone,
-        interest,
-    })
+    Ok(OccupationFilter { text, cluster: clean(cluster), subcluster: clean(subcluster), job_zone, interest })
 }
 
 pub async fn list_occupations(
@@ -425,33 +359,22 @@ pub async fn list_occupations(
         query.interest.as_deref(),
     )?;
     let clusters = state.catalog.clusters().await?;
-    if let Some(cluster) = &filter.cluster {
-        if !clusters.iter().any(|c| &c.id == cluster) {
-            return Err(AppError::bad_request(
-                "cluster",
-                "error-field-cluster",
-                format!("there is no cluster {cluster:?}"),
-            ));
-        }
+    if let Some(cluster) = &filter.cluster
+        && !clusters.iter().any(|c| &c.id == cluster)
+    {
+        return Err(AppError::bad_request(
+            "cluster",
+            "error-field-cluster",
+            format!("there is no cluster {cluster:?}"),
+        ));
     }
     let total = state.catalog.count_occupations(&filter).await?;
-    let rows = state
-        .catalog
-        .occupations(
-            &filter,
-            PageRequest {
-                page,
-                per_page: OCCUPATIONS_PER_PAGE,
-            },
-        )
-        .await?;
+    let rows = state.catalog.occupations(&filter, PageRequest { page, per_page: OCCUPATIONS_PER_PAGE }).await?;
     let text_lower = filter.text.as_deref().map(str::to_lowercase);
     let results = rows
         .into_iter()
         .map(|o| {
-            let title_matches = text_lower
-                .as_deref()
-                .is_some_and(|t| o.title.to_lowercase().contains(t));
+            let title_matches = text_lower.as_deref().is_some_and(|t| o.title.to_lowercase().contains(t));
             OccupationLine {
                 education: names::education(lang, o.education_category, o.bls_education.as_deref()),
                 soc_code: o.code.get(..7).unwrap_or_default().to_string(),
@@ -467,10 +390,7 @@ pub async fn list_occupations(
     let params = [
         ("q", value(&filter.text)),
         ("cluster", value(&filter.cluster)),
-        (
-            "zone",
-            filter.job_zone.map(|z| z.to_string()).unwrap_or_default(),
-        ),
+        ("zone", filter.job_zone.map(|z| z.to_string()).unwrap_or_default()),
         ("interest", value(&filter.interest)),
     ];
     let pager = Pager::new(page, OCCUPATIONS_PER_PAGE, total, "/occupations", &params);
@@ -497,15 +417,10 @@ pub async fn list_occupations(
             selected: filter.interest.as_deref() == Some(c.encode_utf8(&mut [0; 4])),
         })
         .collect();
-    let filtered = filter.text.is_some()
-        || filter.cluster.is_some()
-        || filter.job_zone.is_some()
-        || filter.interest.is_some();
+    let filtered =
+        filter.text.is_some() || filter.cluster.is_some() || filter.job_zone.is_some() || filter.interest.is_some();
     let title = match &filter.text {
-        Some(text) => lang.t_args(
-            "occupations-search-title",
-            &[("query", text.as_str().into())],
-        ),
+        Some(text) => lang.t_args("occupations-search-title", &[("query", text.as_str().into())]),
         None => lang.t("occupations-title"),
     };
     render(&OccupationsTemplate {
@@ -611,16 +526,9 @@ pub async fn show_occupation(
     let Ok(code) = code.parse::<OnetCode>() else {
         return redirect_soc_code(&state, &code).await;
     };
-    let occupation = state
-        .catalog
-        .occupation(code.as_str())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let occupation = state.catalog.occupation(code.as_str()).await?.ok_or(AppError::NotFound)?;
     let all_tasks = query.tasks.as_deref() == Some("all");
-    let tasks = state
-        .catalog
-        .tasks(code.as_str(), if all_tasks { 1000 } else { TASKS_SHOWN })
-        .await?;
+    let tasks = state.catalog.tasks(code.as_str(), if all_tasks { 1000 } else { TASKS_SHOWN }).await?;
     let task_total = state.catalog.count_tasks(code.as_str()).await?;
     let memberships = state
         .catalog
@@ -629,24 +537,14 @@ pub async fn show_occupation(
         .into_iter()
         .map(|m| MembershipView {
             cluster_name: names::name(lang, Kind::Cluster, &m.cluster_id, &m.cluster_name),
-            subcluster_name: names::name(
-                lang,
-                Kind::Subcluster,
-                &m.subcluster_id,
-                &m.subcluster_name,
-            ),
+            subcluster_name: names::name(lang, Kind::Subcluster, &m.subcluster_id, &m.subcluster_name),
             cluster_id: m.cluster_id,
             subcluster_id: m.subcluster_id,
             verified: m.subcluster_verified,
         })
         .collect();
     let job_zone = match occupation.job_zone {
-        Some(zone) => state
-            .catalog
-            .job_zones()
-            .await?
-            .into_iter()
-            .find(|z| z.zone == zone),
+        Some(zone) => state.catalog.job_zones().await?.into_iter().find(|z| z.zone == zone),
         None => None,
     };
     let outlook = outlook(&state, lang, &occupation.soc_code).await?;
@@ -667,11 +565,7 @@ pub async fn show_occupation(
         .collect();
     render(&OccupationTemplate {
         layout: ctx.layout(occupation.title.clone(), "occupations"),
-        education: names::education(
-            lang,
-            occupation.education_category,
-            occupation.bls_education.as_deref(),
-        ),
+        education: names::education(lang, occupation.education_category, occupation.bls_education.as_deref()),
         titles: state.catalog.titles(code.as_str(), TITLES_SHOWN).await?,
         related: state.catalog.related(code.as_str(), RELATED_SHOWN).await?,
         tasks,
@@ -703,11 +597,7 @@ async fn redirect_soc_code(state: &AppState, code: &str) -> Result<Response, App
     }
 }
 
-async fn outlook(
-    state: &AppState,
-    lang: Lang,
-    soc_code: &str,
-) -> Result<Option<OutlookView>, AppError> {
+async fn outlook(state: &AppState, lang: Lang, soc_code: &str) -> Result<Option<OutlookView>, AppError> {
     let Some(p) = state.catalog.projection(soc_code).await? else {
         return Ok(None);
     };
@@ -721,12 +611,8 @@ async fn outlook(
         wage_is_floor: p.median_wage_is_floor,
         all_change_percent: all.and_then(|a| a.change_percent),
         bls_title: p.title,
-        work_experience: p
-            .work_experience
-            .map(|w| names::term(lang, "bls-experience", &w)),
-        training: p
-            .typical_training
-            .map(|t| names::term(lang, "bls-training", &t)),
+        work_experience: p.work_experience.map(|w| names::term(lang, "bls-experience", &w)),
+        training: p.typical_training.map(|t| names::term(lang, "bls-training", &t)),
     }))
 }
 
@@ -748,50 +634,26 @@ struct PracticesTemplate {
     skills: Vec<SkillGroup>,
 }
 
-pub async fn list_practices(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-) -> Result<Response, AppError> {
+pub async fn list_practices(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
     let mut groups: Vec<PracticeGroup> = Vec::new();
     for practice in state.catalog.practices().await? {
         match groups.last_mut() {
-            Some(group) if group.version == practice.framework_version => {
-                group.practices.push(practice)
-            }
-            _ => groups.push(PracticeGroup {
-                version: practice.framework_version.clone(),
-                practices: vec![practice],
-            }),
+            Some(group) if group.version == practice.framework_version => group.practices.push(practice),
+            _ => groups.push(PracticeGroup { version: practice.framework_version.clone(), practices: vec![practice] }),
         }
     }
     let mut skills: Vec<SkillGroup> = Vec::new();
     for row in state.catalog.employability_skills().await? {
         if skills.last().is_none_or(|g| g.category != row.category) {
-            skills.push(SkillGroup {
-                category: row.category.clone(),
-                skills: Vec::new(),
-            });
+            skills.push(SkillGroup { category: row.category.clone(), skills: Vec::new() });
         }
         let group = skills.last_mut().expect("pushed above");
-        if group
-            .skills
-            .last()
-            .is_none_or(|(name, _)| *name != row.skill)
-        {
+        if group.skills.last().is_none_or(|(name, _)| *name != row.skill) {
             group.skills.push((row.skill.clone(), Vec::new()));
         }
-        group
-            .skills
-            .last_mut()
-            .expect("pushed above")
-            .1
-            .push((row.sub_skill, row.sub_skill_verified));
+        group.skills.last_mut().expect("pushed above").1.push((row.sub_skill, row.sub_skill_verified));
     }
-    render(&PracticesTemplate {
-        layout: ctx.layout(ctx.t("practices-title"), "practices"),
-        groups,
-        skills,
-    })
+    render(&PracticesTemplate { layout: ctx.layout(ctx.t("practices-title"), "practices"), groups, skills })
 }
 
 pub struct LegacyClusterView {
@@ -823,22 +685,14 @@ struct LegacyTemplate {
     clusters: Vec<LegacyClusterView>,
 }
 
-pub async fn show_legacy(
-    ctx: PageCtx,
-    State(state): State<AppState>,
-) -> Result<Response, AppError> {
+pub async fn show_legacy(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
     let lang = ctx.lang;
     let cluster_names: HashMap<String, String> = state
         .catalog
         .clusters()
         .await?
         .into_iter()
-        .map(|c| {
-            (
-                c.id.clone(),
-                names::name(lang, Kind::Cluster, &c.id, &c.name),
-            )
-        })
+        .map(|c| (c.id.clone(), names::name(lang, Kind::Cluster, &c.id, &c.name)))
         .collect();
     let links = state.catalog.legacy_links().await?;
     let pathways = state.catalog.legacy_pathways().await?;
@@ -853,10 +707,7 @@ pub async fn show_legacy(
                 .iter()
                 .filter(|l| l.legacy_cluster_id == legacy.id)
                 .map(|l| LegacyModernLink {
-                    cluster_name: l
-                        .modern_cluster_id
-                        .as_ref()
-                        .and_then(|id| cluster_names.get(id).cloned()),
+                    cluster_name: l.modern_cluster_id.as_ref().and_then(|id| cluster_names.get(id).cloned()),
                     cluster_id: l.modern_cluster_id.clone(),
                     relationship: names::term(lang, "legacy-rel", &l.relationship),
                     basis: l.basis.clone(),
@@ -874,17 +725,8 @@ pub async fn show_legacy(
                         .filter(|d| d.legacy_pathway_id == p.id)
                         .take(3)
                         .map(|d| {
-                            let name = names::name(
-                                lang,
-                                Kind::Subcluster,
-                                &d.subcluster_id,
-                                &d.subcluster_name,
-                            );
-                            (
-                                d.subcluster_id.clone(),
-                                name,
-                                (d.share_of_found * 100.0).round() as i64,
-                            )
+                            let name = names::name(lang, Kind::Subcluster, &d.subcluster_id, &d.subcluster_name);
+                            (d.subcluster_id.clone(), name, (d.share_of_found * 100.0).round() as i64)
                         })
                         .collect(),
                 })
@@ -894,10 +736,7 @@ pub async fn show_legacy(
             alias: legacy.alias,
         })
         .collect();
-    render(&LegacyTemplate {
-        layout: ctx.layout(ctx.t("legacy-title"), "legacy"),
-        clusters,
-    })
+    render(&LegacyTemplate { layout: ctx.layout(ctx.t("legacy-title"), "legacy"), clusters })
 }
 
 #[derive(Template)]
@@ -911,9 +750,5 @@ struct AboutTemplate {
 pub async fn show_about(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
     let meta = state.catalog.meta().await?;
     let stats = state.catalog.stats().await?;
-    render(&AboutTemplate {
-        layout: ctx.layout(ctx.t("about-title"), "about"),
-        meta,
-        stats,
-    })
+    render(&AboutTemplate { layout: ctx.layout(ctx.t("about-title"), "about"), meta, stats })
 }

@@ -182,11 +182,7 @@ pub struct CatalogSource {
 
 impl CatalogSource {
     pub fn rows_of(&self, spec: &TableSpec) -> &[Vec<Value>] {
-        self.tables
-            .iter()
-            .find(|t| std::ptr::eq(t.spec, spec))
-            .map(|t| t.rows.as_slice())
-            .unwrap_or(&[])
+        self.tables.iter().find(|t| std::ptr::eq(t.spec, spec)).map(|t| t.rows.as_slice()).unwrap_or(&[])
     }
 }
 
@@ -314,10 +310,7 @@ impl<'a> SourceReader<'a> {
         let mut seen_groupings = HashSet::new();
         for (i, g) in file.groupings.iter().enumerate() {
             if !seen_groupings.insert(g.id.clone()) {
-                return Err(at(
-                    format!("groupings[{i}].id"),
-                    format!("duplicate grouping id {:?}", g.id),
-                ));
+                return Err(at(format!("groupings[{i}].id"), format!("duplicate grouping id {:?}", g.id)));
             }
             self.push(
                 &GROUPINGS,
@@ -335,26 +328,17 @@ impl<'a> SourceReader<'a> {
             if !seen_groupings.contains(&c.grouping) {
                 return Err(at(
                     format!("clusters[{i}].grouping"),
-                    format!(
-                        "unknown grouping {:?}; expected one of the ids under `groupings`",
-                        c.grouping
-                    ),
+                    format!("unknown grouping {:?}; expected one of the ids under `groupings`", c.grouping),
                 ));
             }
             if grouping_of.get(c.id.as_str()) != Some(&c.grouping.as_str()) {
                 return Err(at(
                     format!("clusters[{i}].grouping"),
-                    format!(
-                        "cluster {:?} says grouping {:?} but that grouping does not list it",
-                        c.id, c.grouping
-                    ),
+                    format!("cluster {:?} says grouping {:?} but that grouping does not list it", c.id, c.grouping),
                 ));
             }
             if !self.clusters.insert(c.id.clone()) {
-                return Err(at(
-                    format!("clusters[{i}].id"),
-                    format!("duplicate cluster id {:?}", c.id),
-                ));
+                return Err(at(format!("clusters[{i}].id"), format!("duplicate cluster id {:?}", c.id)));
             }
             self.push(
                 &CLUSTERS,
@@ -377,15 +361,8 @@ impl<'a> SourceReader<'a> {
             for (j, s) in c.subclusters.iter().enumerate() {
                 let field = format!("clusters[{i}].subclusters[{j}]");
                 check_slug(&s.id).map_err(|m| at(format!("{field}.id"), m))?;
-                if self
-                    .subclusters
-                    .insert(s.id.clone(), c.id.clone())
-                    .is_some()
-                {
-                    return Err(at(
-                        format!("{field}.id"),
-                        format!("duplicate sub-cluster id {:?}", s.id),
-                    ));
+                if self.subclusters.insert(s.id.clone(), c.id.clone()).is_some() {
+                    return Err(at(format!("{field}.id"), format!("duplicate sub-cluster id {:?}", s.id)));
                 }
                 let programs = s.example_programs_of_study.as_ref().map(|p| p.join("; "));
                 self.push(
@@ -408,10 +385,7 @@ impl<'a> SourceReader<'a> {
             }
         }
         if let Some(orphan) = grouping_of.keys().find(|id| !self.clusters.contains(**id)) {
-            return Err(at(
-                "groupings".into(),
-                format!("lists cluster {orphan:?}, which is not under `clusters`"),
-            ));
+            return Err(at("groupings".into(), format!("lists cluster {orphan:?}, which is not under `clusters`")));
         }
         Ok(FrameworkInfo {
             framework: file.framework,
@@ -427,78 +401,44 @@ impl<'a> SourceReader<'a> {
         let subcluster = row.text("subcluster_id")?;
         match self.subclusters.get(subcluster) {
             Some(parent) if parent == cluster => Ok(subcluster.to_string()),
-            Some(parent) => Err(row.error("cluster_id", format!("sub-cluster {subcluster:?} belongs to {parent:?}, not {cluster:?}"))),
-            None => Err(row.error("subcluster_id", format!("unknown sub-cluster {subcluster:?}; it must be one of the ids in framework.json"))),
+            Some(parent) => {
+                Err(row
+                    .error("cluster_id", format!("sub-cluster {subcluster:?} belongs to {parent:?}, not {cluster:?}")))
+            }
+            None => Err(row.error(
+                "subcluster_id",
+                format!("unknown sub-cluster {subcluster:?}; it must be one of the ids in framework.json"),
+            )),
         }
     }
 
     fn crosswalks(&mut self) -> Result<(), DataError> {
         let table = self.csv(
             "career-clusters/subcluster_soc.csv",
-            &[
-                "cluster_id",
-                "subcluster_id",
-                "soc_code_2018",
-                "occupation_title",
-                "soc_interdisciplinary",
-            ],
+            &["cluster_id", "subcluster_id", "soc_code_2018", "occupation_title", "soc_interdisciplinary"],
         )?;
         let mut links = HashMap::new();
         for row in table.rows() {
             let subcluster = self.subcluster_of(&row)?;
             let soc: SocCode = row.parse("soc_code_2018", SocCode::EXPECTED)?;
-            check_unique(
-                &mut links,
-                (subcluster.clone(), soc.clone()),
-                &row,
-                "soc_code_2018",
-            )?;
-            self.soc_titles
-                .entry(soc.clone())
-                .or_insert_with(|| row.get("occupation_title").to_string());
+            check_unique(&mut links, (subcluster.clone(), soc.clone()), &row, "soc_code_2018")?;
+            self.soc_titles.entry(soc.clone()).or_insert_with(|| row.get("occupation_title").to_string());
             let interdisciplinary = row.flag("soc_interdisciplinary")?;
-            self.push(
-                &SUBCLUSTER_SOCS,
-                vec![
-                    text(subcluster),
-                    text(soc.as_str()),
-                    Value::Bool(interdisciplinary),
-                ],
-            );
+            self.push(&SUBCLUSTER_SOCS, vec![text(subcluster), text(soc.as_str()), Value::Bool(interdisciplinary)]);
         }
 
         let table = self.csv(
             "career-clusters/subcluster_cip.csv",
-            &[
-                "cluster_id",
-                "subcluster_id",
-                "cip_code_2020",
-                "cip_title_2020",
-                "cip_interdisciplinary",
-            ],
+            &["cluster_id", "subcluster_id", "cip_code_2020", "cip_title_2020", "cip_interdisciplinary"],
         )?;
         let mut links = HashMap::new();
         for row in table.rows() {
             let subcluster = self.subcluster_of(&row)?;
             let cip: CipCode = row.parse("cip_code_2020", CipCode::EXPECTED)?;
-            check_unique(
-                &mut links,
-                (subcluster.clone(), cip.clone()),
-                &row,
-                "cip_code_2020",
-            )?;
-            self.cip_titles
-                .entry(cip.clone())
-                .or_insert_with(|| row.get("cip_title_2020").to_string());
+            check_unique(&mut links, (subcluster.clone(), cip.clone()), &row, "cip_code_2020")?;
+            self.cip_titles.entry(cip.clone()).or_insert_with(|| row.get("cip_title_2020").to_string());
             let interdisciplinary = row.flag("cip_interdisciplinary")?;
-            self.push(
-                &SUBCLUSTER_CIPS,
-                vec![
-                    text(subcluster),
-                    text(cip.as_str()),
-                    Value::Bool(interdisciplinary),
-                ],
-            );
+            self.push(&SUBCLUSTER_CIPS, vec![text(subcluster), text(cip.as_str()), Value::Bool(interdisciplinary)]);
         }
 
         let table = self.csv(
@@ -510,33 +450,16 @@ impl<'a> SourceReader<'a> {
         for row in table.rows() {
             let subcluster = self.subcluster_of(&row)?;
             let sector: NaicsSector = row.parse("naics_2digit", NaicsSector::EXPECTED)?;
-            check_unique(
-                &mut links,
-                (subcluster.clone(), sector.clone()),
-                &row,
-                "naics_2digit",
-            )?;
-            sectors
-                .entry(sector.clone())
-                .or_insert_with(|| row.get("naics_title").to_string());
-            self.push(
-                &SUBCLUSTER_NAICS,
-                vec![text(subcluster), text(sector.as_str())],
-            );
+            check_unique(&mut links, (subcluster.clone(), sector.clone()), &row, "naics_2digit")?;
+            sectors.entry(sector.clone()).or_insert_with(|| row.get("naics_title").to_string());
+            self.push(&SUBCLUSTER_NAICS, vec![text(subcluster), text(sector.as_str())]);
         }
         for (code, title) in sectors {
             self.push(&NAICS_SECTORS, vec![text(code.as_str()), text(title)]);
         }
 
-        let table = self.csv(
-            "onet/cip_soc.csv",
-            &[
-                "cip2020_code",
-                "cip2020_title",
-                "soc2018_code",
-                "soc2018_title",
-            ],
-        )?;
+        let table =
+            self.csv("onet/cip_soc.csv", &["cip2020_code", "cip2020_title", "soc2018_code", "soc2018_title"])?;
         let mut links = HashMap::new();
         for row in table.rows() {
             // NCES marks programs without an occupation with this placeholder.
@@ -546,12 +469,8 @@ impl<'a> SourceReader<'a> {
             let cip: CipCode = row.parse("cip2020_code", CipCode::EXPECTED)?;
             let soc: SocCode = row.parse("soc2018_code", SocCode::EXPECTED)?;
             check_unique(&mut links, (cip.clone(), soc.clone()), &row, "soc2018_code")?;
-            self.cip_titles
-                .entry(cip.clone())
-                .or_insert_with(|| row.get("cip2020_title").to_string());
-            self.soc_titles
-                .entry(soc.clone())
-                .or_insert_with(|| row.get("soc2018_title").to_string());
+            self.cip_titles.entry(cip.clone()).or_insert_with(|| row.get("cip2020_title").to_string());
+            self.soc_titles.entry(soc.clone()).or_insert_with(|| row.get("soc2018_title").to_string());
             self.push(&CIP_SOCS, vec![text(cip.as_str()), text(soc.as_str())]);
         }
         Ok(())
@@ -560,29 +479,14 @@ impl<'a> SourceReader<'a> {
     fn occupations(&mut self) -> Result<(), DataError> {
         let zones = self.csv(
             "onet/job_zone_reference.csv",
-            &[
-                "job_zone",
-                "name",
-                "experience",
-                "education",
-                "job_training",
-                "examples",
-                "svp_range",
-            ],
+            &["job_zone", "name", "experience", "education", "job_training", "examples", "svp_range"],
         )?;
         let mut zone_lines = HashMap::new();
         for row in zones.rows() {
             let zone: i64 = row.parse("job_zone", "a job zone number from 1 to 5")?;
             check_unique(&mut zone_lines, zone, &row, "job_zone")?;
             let mut values = vec![Value::Int(Some(zone))];
-            for field in [
-                "name",
-                "experience",
-                "education",
-                "job_training",
-                "examples",
-                "svp_range",
-            ] {
+            for field in ["name", "experience", "education", "job_training", "examples", "svp_range"] {
                 values.push(text(row.text(field)?));
             }
             self.push(&JOB_ZONES, values);
@@ -593,16 +497,10 @@ impl<'a> SourceReader<'a> {
         for row in categories.rows() {
             let category: i64 = row.parse("rl_category", "an education category number")?;
             check_unique(&mut category_lines, category, &row, "rl_category")?;
-            self.push(
-                &EDUCATION_LEVELS,
-                vec![Value::Int(Some(category)), text(row.text("label")?)],
-            );
+            self.push(&EDUCATION_LEVELS, vec![Value::Int(Some(category)), text(row.text("label")?)]);
         }
 
-        let table = self.csv(
-            "onet/occupations.csv",
-            &["onetsoc_code", "title", "description"],
-        )?;
+        let table = self.csv("onet/occupations.csv", &["onetsoc_code", "title", "description"])?;
         let mut occupations: BTreeMap<OnetCode, OccupationDraft> = BTreeMap::new();
         let mut first_line = HashMap::new();
         for row in table.rows() {
@@ -645,10 +543,7 @@ impl<'a> SourceReader<'a> {
             ]) {
                 *score = row.parse(field, "an interest score from 1 to 7")?;
                 if !(1.0..=7.0).contains(score) {
-                    return Err(row.error(
-                        field,
-                        format!("expected an interest score from 1 to 7, found {score}"),
-                    ));
+                    return Err(row.error(field, format!("expected an interest score from 1 to 7, found {score}")));
                 }
             }
             let code = row.get("riasec_code");
@@ -666,25 +561,18 @@ impl<'a> SourceReader<'a> {
         for row in table.rows() {
             let zone: i64 = row.parse("job_zone", "a job zone number from 1 to 5")?;
             if !zone_lines.contains_key(&zone) {
-                return Err(row.error(
-                    "job_zone",
-                    format!("job zone {zone} is not in job_zone_reference.csv"),
-                ));
+                return Err(row.error("job_zone", format!("job zone {zone} is not in job_zone_reference.csv")));
             }
             occupation_entry(&mut occupations, &row)?.job_zone = Some(zone);
         }
 
-        let table = self.csv(
-            "onet/education.csv",
-            &["onetsoc_code", "typical_rl_category", "typical_rl_pct"],
-        )?;
+        let table = self.csv("onet/education.csv", &["onetsoc_code", "typical_rl_category", "typical_rl_pct"])?;
         for row in table.rows() {
             let category: i64 = row.parse("typical_rl_category", "an education category number")?;
             if !category_lines.contains_key(&category) {
-                return Err(row.error(
-                    "typical_rl_category",
-                    format!("category {category} is not in education_categories.csv"),
-                ));
+                return Err(
+                    row.error("typical_rl_category", format!("category {category} is not in education_categories.csv"))
+                );
             }
             let percent: f64 = row.parse("typical_rl_pct", "a percentage")?;
             occupation_entry(&mut occupations, &row)?.education = Some((category, percent));
@@ -692,13 +580,8 @@ impl<'a> SourceReader<'a> {
 
         for (code, o) in &occupations {
             let [r, i, a, s, e, c] = o.interests.map(|v| v.map(Some)).unwrap_or([None; 6]);
-            let (category, percent) = o
-                .education
-                .map(|(c, p)| (Some(c), Some(p)))
-                .unwrap_or((None, None));
-            self.soc_titles
-                .entry(code.soc())
-                .or_insert_with(|| o.title.clone());
+            let (category, percent) = o.education.map(|(c, p)| (Some(c), Some(p))).unwrap_or((None, None));
+            self.soc_titles.entry(code.soc()).or_insert_with(|| o.title.clone());
             let row = vec![
                 text(code.as_str()),
                 text(code.soc().as_str()),
@@ -721,10 +604,7 @@ impl<'a> SourceReader<'a> {
     }
 
     fn occupation_details(&mut self) -> Result<(), DataError> {
-        let table = self.csv(
-            "onet/alternate_titles.csv",
-            &["onetsoc_code", "alternate_title", "short_title"],
-        )?;
+        let table = self.csv("onet/alternate_titles.csv", &["onetsoc_code", "alternate_title", "short_title"])?;
         let mut positions: HashMap<OnetCode, i64> = HashMap::new();
         for row in table.rows() {
             let code = self.known_occupation(&row, "onetsoc_code")?;
@@ -742,10 +622,8 @@ impl<'a> SourceReader<'a> {
             );
         }
 
-        let table = self.csv(
-            "onet/reported_titles.csv",
-            &["onetsoc_code", "reported_title", "shown_in_my_next_move"],
-        )?;
+        let table =
+            self.csv("onet/reported_titles.csv", &["onetsoc_code", "reported_title", "shown_in_my_next_move"])?;
         let mut positions: HashMap<OnetCode, i64> = HashMap::new();
         for row in table.rows() {
             let code = self.known_occupation(&row, "onetsoc_code")?;
@@ -764,10 +642,7 @@ impl<'a> SourceReader<'a> {
             );
         }
 
-        let table = self.csv(
-            "onet/task_statements.csv",
-            &["onetsoc_code", "task_id", "task", "task_type"],
-        )?;
+        let table = self.csv("onet/task_statements.csv", &["onetsoc_code", "task_id", "task", "task_type"])?;
         let mut positions: HashMap<OnetCode, i64> = HashMap::new();
         let mut task_ids = HashMap::new();
         for row in table.rows() {
@@ -775,13 +650,11 @@ impl<'a> SourceReader<'a> {
             let task_id: i64 = row.parse("task_id", "a whole-number task id")?;
             check_unique(&mut task_ids, task_id, &row, "task_id")?;
             let task_type = row.optional("task_type", &[]);
-            if let Some(kind) = task_type {
-                if kind != "Core" && kind != "Supplemental" {
-                    return Err(row.error(
-                        "task_type",
-                        format!("expected Core, Supplemental or empty, found {kind:?}"),
-                    ));
-                }
+            if let Some(kind) = task_type
+                && kind != "Core"
+                && kind != "Supplemental"
+            {
+                return Err(row.error("task_type", format!("expected Core, Supplemental or empty, found {kind:?}")));
             }
             let position = next_position(&mut positions, &code);
             self.push(
@@ -798,23 +671,13 @@ impl<'a> SourceReader<'a> {
 
         let table = self.csv(
             "onet/related_occupations.csv",
-            &[
-                "onetsoc_code",
-                "related_onetsoc_code",
-                "relatedness_tier",
-                "rank",
-            ],
+            &["onetsoc_code", "related_onetsoc_code", "relatedness_tier", "rank"],
         )?;
         let mut links = HashMap::new();
         for row in table.rows() {
             let code = self.known_occupation(&row, "onetsoc_code")?;
             let related = self.known_occupation(&row, "related_onetsoc_code")?;
-            check_unique(
-                &mut links,
-                (code.clone(), related.clone()),
-                &row,
-                "related_onetsoc_code",
-            )?;
+            check_unique(&mut links, (code.clone(), related.clone()), &row, "related_onetsoc_code")?;
             let rank: i64 = row.parse("rank", "a whole-number rank")?;
             self.push(
                 &RELATED_OCCUPATIONS,
@@ -853,11 +716,7 @@ impl<'a> SourceReader<'a> {
         for row in table.rows() {
             let soc: SocCode = row.parse("soc_code", SocCode::EXPECTED)?;
             check_unique(&mut seen, soc.clone(), &row, "soc_code")?;
-            let mut values = vec![
-                text(soc.as_str()),
-                text(row.text("title")?),
-                text(row.text("occupation_type")?),
-            ];
+            let mut values = vec![text(soc.as_str()), text(row.text("title")?), text(row.text("occupation_type")?)];
             for field in [
                 "employment_2024_thousands",
                 "employment_2034_thousands",
@@ -866,11 +725,7 @@ impl<'a> SourceReader<'a> {
                 "percent_self_employed_2024",
                 "annual_openings_2024_34_thousands",
             ] {
-                values.push(Value::Real(row.parse_optional(
-                    field,
-                    NOT_AVAILABLE,
-                    "a number",
-                )?));
+                values.push(Value::Real(row.parse_optional(field, NOT_AVAILABLE, "a number")?));
             }
             let (wage, floor) = parse_wage(&row, NOT_AVAILABLE)?;
             values.push(Value::Int(wage));
@@ -888,25 +743,14 @@ impl<'a> SourceReader<'a> {
         if self.occupations.contains(&code) {
             Ok(code)
         } else {
-            Err(row.error(
-                field,
-                format!("occupation {code} is not in onet/occupations.csv"),
-            ))
+            Err(row.error(field, format!("occupation {code} is not in onet/occupations.csv")))
         }
     }
 
     fn practices(&mut self) -> Result<(), DataError> {
         let table = self.csv(
             "career-clusters/career_ready_practices.csv",
-            &[
-                "framework_version",
-                "code",
-                "number",
-                "practice",
-                "verified",
-                "source",
-                "note",
-            ],
+            &["framework_version", "code", "number", "practice", "verified", "source", "note"],
         )?;
         let mut ids = HashMap::new();
         for (position, row) in table.rows().enumerate() {
@@ -1027,10 +871,13 @@ impl<'a> SourceReader<'a> {
                 ));
             }
             let modern = row.optional("modern_cluster_id", &[]);
-            if let Some(modern) = modern {
-                if !self.clusters.contains(modern) {
-                    return Err(row.error("modern_cluster_id", format!("unknown cluster {modern:?}; it must be one of the ids in framework.json")));
-                }
+            if let Some(modern) = modern
+                && !self.clusters.contains(modern)
+            {
+                return Err(row.error(
+                    "modern_cluster_id",
+                    format!("unknown cluster {modern:?}; it must be one of the ids in framework.json"),
+                ));
             }
             let position = next_position(&mut positions, &legacy);
             self.push(
@@ -1064,34 +911,25 @@ impl<'a> SourceReader<'a> {
             if !pathway_ids.contains_key(&pathway) {
                 return Err(row.error(
                     "legacy_pathway_id",
-                    format!(
-                        "unknown legacy pathway {pathway:?}; it must be in legacy_clusters.csv"
-                    ),
+                    format!("unknown legacy pathway {pathway:?}; it must be in legacy_clusters.csv"),
                 ));
             }
             let subcluster = row.text("modern_subcluster_id")?.to_string();
             if !self.subclusters.contains_key(&subcluster) {
-                return Err(row.error("modern_subcluster_id", format!("unknown sub-cluster {subcluster:?}; it must be one of the ids in framework.json")));
+                return Err(row.error(
+                    "modern_subcluster_id",
+                    format!("unknown sub-cluster {subcluster:?}; it must be one of the ids in framework.json"),
+                ));
             }
-            check_unique(
-                &mut links,
-                (pathway.clone(), subcluster.clone()),
-                &row,
-                "modern_subcluster_id",
-            )?;
+            check_unique(&mut links, (pathway.clone(), subcluster.clone()), &row, "modern_subcluster_id")?;
             self.push(
                 &LEGACY_PATHWAY_SUBCLUSTERS,
                 vec![
                     text(pathway),
                     text(subcluster),
                     Value::Int(Some(row.parse("shared_soc_count", "a whole number")?)),
-                    Value::Int(Some(
-                        row.parse("legacy_pathway_soc_count", "a whole number")?,
-                    )),
-                    Value::Int(Some(row.parse(
-                        "legacy_pathway_socs_found_in_modern_crosswalk",
-                        "a whole number",
-                    )?)),
+                    Value::Int(Some(row.parse("legacy_pathway_soc_count", "a whole number")?)),
+                    Value::Int(Some(row.parse("legacy_pathway_socs_found_in_modern_crosswalk", "a whole number")?)),
                     Value::Real(Some(row.parse("share_of_found", "a share from 0 to 1")?)),
                 ],
             );
@@ -1099,34 +937,25 @@ impl<'a> SourceReader<'a> {
 
         let table = self.csv(
             "career-clusters/legacy_onet_cluster_occupations.csv",
-            &[
-                "legacy_cluster",
-                "legacy_pathway_onet_name",
-                "onet_soc_code",
-            ],
+            &["legacy_cluster", "legacy_pathway_onet_name", "onet_soc_code"],
         )?;
         let mut links = HashMap::new();
         for row in table.rows() {
-            let key = (
-                row.text("legacy_cluster")?.to_string(),
-                row.text("legacy_pathway_onet_name")?.to_string(),
-            );
+            let key = (row.text("legacy_cluster")?.to_string(), row.text("legacy_pathway_onet_name")?.to_string());
             let Some(pathway) = pathway_by_names.get(&key).cloned() else {
-                return Err(row.error("legacy_pathway_onet_name", format!(
-                    "no pathway {:?} in cluster {:?} in legacy_clusters.csv (column onet_pathway_name)", key.1, key.0
-                )));
+                return Err(row.error(
+                    "legacy_pathway_onet_name",
+                    format!(
+                        "no pathway {:?} in cluster {:?} in legacy_clusters.csv (column onet_pathway_name)",
+                        key.1, key.0
+                    ),
+                ));
             };
             let code = self.known_occupation(&row, "onet_soc_code")?;
             // The same occupation may appear twice under one pathway when two legacy
             // clusters share a pathway name; one link is enough.
-            if links
-                .insert((pathway.clone(), code.clone()), row.line())
-                .is_none()
-            {
-                self.push(
-                    &LEGACY_PATHWAY_OCCUPATIONS,
-                    vec![text(pathway), text(code.as_str())],
-                );
+            if links.insert((pathway.clone(), code.clone()), row.line()).is_none() {
+                self.push(&LEGACY_PATHWAY_OCCUPATIONS, vec![text(pathway), text(code.as_str())]);
             }
         }
         Ok(())
@@ -1142,16 +971,9 @@ impl<'a> SourceReader<'a> {
         let fingerprint = format!("{:x}", self.hasher.finalize());
         let tables = ALL_TABLES
             .iter()
-            .map(|spec| TableRows {
-                spec,
-                rows: self.tables.remove(spec.name).unwrap_or_default(),
-            })
+            .map(|spec| TableRows { spec, rows: self.tables.remove(spec.name).unwrap_or_default() })
             .collect();
-        CatalogSource {
-            tables,
-            fingerprint,
-            framework,
-        }
+        CatalogSource { tables, fingerprint, framework }
     }
 }
 
@@ -1170,12 +992,9 @@ fn occupation_entry<'m>(
     row: &Row,
 ) -> Result<&'m mut OccupationDraft, DataError> {
     let code: OnetCode = row.parse("onetsoc_code", OnetCode::EXPECTED)?;
-    occupations.get_mut(&code).ok_or_else(|| {
-        row.error(
-            "onetsoc_code",
-            format!("occupation {code} is not in onet/occupations.csv"),
-        )
-    })
+    occupations
+        .get_mut(&code)
+        .ok_or_else(|| row.error("onetsoc_code", format!("occupation {code} is not in onet/occupations.csv")))
 }
 
 fn parse_wage(row: &Row, absent: &[&str]) -> Result<(Option<i64>, bool), DataError> {
@@ -1184,16 +1003,9 @@ fn parse_wage(row: &Row, absent: &[&str]) -> Result<(Option<i64>, bool), DataErr
         return Ok((None, false));
     };
     let floor = raw.starts_with(">=");
-    let digits: String = raw
-        .trim_start_matches(">=")
-        .chars()
-        .filter(|c| *c != '$' && *c != ',')
-        .collect();
+    let digits: String = raw.trim_start_matches(">=").chars().filter(|c| *c != '$' && *c != ',').collect();
     let wage: f64 = digits.parse().map_err(|_| {
-        row.error(
-            FIELD,
-            format!("expected a wage in dollars such as 52340 or >=$239,200, found {raw:?}"),
-        )
+        row.error(FIELD, format!("expected a wage in dollars such as 52340 or >=$239,200, found {raw:?}"))
     })?;
     Ok((Some(wage.round() as i64), floor))
 }
@@ -1207,10 +1019,7 @@ fn check_unique<K: std::hash::Hash + Eq>(
 ) -> Result<(), DataError> {
     match seen.insert(key, row.line()) {
         None => Ok(()),
-        Some(first) => Err(row.error(
-            field,
-            format!("duplicate of line {first}; each value may appear only once"),
-        )),
+        Some(first) => Err(row.error(field, format!("duplicate of line {first}; each value may appear only once"))),
     }
 }
 
@@ -1223,18 +1032,10 @@ fn next_position<K: std::hash::Hash + Eq + Clone>(positions: &mut HashMap<K, i64
 /// Ids appear in URLs and message keys: lower-case letters, digits and single hyphens.
 fn check_slug(id: &str) -> Result<(), String> {
     let ok = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-');
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "expected an id of lower-case letters, digits and hyphens, found {id:?}"
-        ))
-    }
+    if ok { Ok(()) } else { Err(format!("expected an id of lower-case letters, digits and hyphens, found {id:?}")) }
 }
 
 #[derive(Deserialize)]

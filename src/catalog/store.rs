@@ -67,11 +67,7 @@ const EDUCATION_JOINS: &str = "LEFT JOIN bls_projections bp ON bp.soc_code = o.s
 
 /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
 fn contains_pattern(text: &str) -> String {
-    let escaped = text
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+    let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -143,8 +139,7 @@ impl CatalogStore {
     }
 
     pub async fn groupings(&self) -> Result<Vec<GroupingRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT id, name, membership_verified, note FROM groupings ORDER BY position";
+        const SQL: &str = "SELECT id, name, membership_verified, note FROM groupings ORDER BY position";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
     }
 
@@ -159,10 +154,7 @@ impl CatalogStore {
     }
 
     /// Sub-clusters of one cluster, or of all clusters when `cluster` is `None`.
-    pub async fn subclusters(
-        &self,
-        cluster: Option<&str>,
-    ) -> Result<Vec<SubclusterRow>, sqlx::Error> {
+    pub async fn subclusters(&self, cluster: Option<&str>) -> Result<Vec<SubclusterRow>, sqlx::Error> {
         let sql = format!(
             "{SUBCLUSTER_SELECT} WHERE (CAST($1 AS TEXT) IS NULL OR s.cluster_id = $1)
              ORDER BY g.position, c.position, s.position"
@@ -176,17 +168,13 @@ impl CatalogStore {
     }
 
     pub async fn aliases(&self, kind: &str, id: &str) -> Result<Vec<String>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT alias FROM catalog_aliases WHERE kind = $1 AND entity_id = $2 ORDER BY alias";
+        const SQL: &str = "SELECT alias FROM catalog_aliases WHERE kind = $1 AND entity_id = $2 ORDER BY alias";
         with_pool!(&self.db, pool => sqlx::query_scalar(SQL).bind(kind).bind(id).fetch_all(pool).await)
     }
 
     /// The SOC codes of a sub-cluster with their O*NET occupations (several for SOC codes
     /// O*NET details further, none for codes O*NET does not cover).
-    pub async fn subcluster_occupations(
-        &self,
-        id: &str,
-    ) -> Result<Vec<LinkedOccupationRow>, sqlx::Error> {
+    pub async fn subcluster_occupations(&self, id: &str) -> Result<Vec<LinkedOccupationRow>, sqlx::Error> {
         let sql = format!(
             "SELECT ss.soc_code, sc.title AS soc_title, o.code, o.title, o.job_zone, o.riasec_code,
                     {EDUCATION_SQL}
@@ -200,11 +188,7 @@ impl CatalogStore {
         with_pool!(&self.db, pool => sqlx::query_as(&sql).bind(id).fetch_all(pool).await)
     }
 
-    pub async fn subcluster_programs(
-        &self,
-        id: &str,
-        page: PageRequest,
-    ) -> Result<Vec<CipRow>, sqlx::Error> {
+    pub async fn subcluster_programs(&self, id: &str, page: PageRequest) -> Result<Vec<CipRow>, sqlx::Error> {
         const SQL: &str = "SELECT p.code, p.title, sc.interdisciplinary
              FROM subcluster_cips sc JOIN cip_programs p ON p.code = sc.cip_code
              WHERE sc.subcluster_id = $1 ORDER BY p.code LIMIT $2 OFFSET $3";
@@ -297,8 +281,7 @@ impl CatalogStore {
     }
 
     pub async fn memberships(&self, soc_code: &str) -> Result<Vec<MembershipRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT c.id AS cluster_id, c.name AS cluster_name, s.id AS subcluster_id,
+        const SQL: &str = "SELECT c.id AS cluster_id, c.name AS cluster_name, s.id AS subcluster_id,
                     s.name AS subcluster_name, s.verified AS subcluster_verified
              FROM subcluster_socs ss JOIN subclusters s ON s.id = ss.subcluster_id
              JOIN clusters c ON c.id = s.cluster_id
@@ -307,15 +290,13 @@ impl CatalogStore {
     }
 
     pub async fn job_zones(&self) -> Result<Vec<JobZoneRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT zone, name, experience, education, job_training, examples, svp_range
+        const SQL: &str = "SELECT zone, name, experience, education, job_training, examples, svp_range
              FROM job_zones ORDER BY zone";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
     }
 
     pub async fn projection(&self, soc_code: &str) -> Result<Option<ProjectionRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT soc_code, title, employment_2024, employment_2034, change_percent,
+        const SQL: &str = "SELECT soc_code, title, employment_2024, employment_2034, change_percent,
                     annual_openings_thousands, median_wage, median_wage_is_floor, typical_education,
                     work_experience, typical_training
              FROM bls_projections WHERE soc_code = $1";
@@ -329,7 +310,8 @@ impl CatalogStore {
     }
 
     pub async fn employability_skills(&self) -> Result<Vec<SkillRow>, sqlx::Error> {
-        const SQL: &str = "SELECT category, skill, sub_skill, sub_skill_verified FROM employability_skills ORDER BY position";
+        const SQL: &str =
+            "SELECT category, skill, sub_skill, sub_skill_verified FROM employability_skills ORDER BY position";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
     }
 
@@ -339,24 +321,19 @@ impl CatalogStore {
     }
 
     pub async fn legacy_links(&self) -> Result<Vec<LegacyLinkRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT legacy_cluster_id, modern_cluster_id, relationship, basis, verified
+        const SQL: &str = "SELECT legacy_cluster_id, modern_cluster_id, relationship, basis, verified
              FROM legacy_cluster_links ORDER BY legacy_cluster_id, position";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
     }
 
     pub async fn legacy_pathways(&self) -> Result<Vec<LegacyPathwayRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT id, legacy_cluster_id, name, verified FROM legacy_pathways ORDER BY position";
+        const SQL: &str = "SELECT id, legacy_cluster_id, name, verified FROM legacy_pathways ORDER BY position";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
     }
 
     /// Derived pathway → sub-cluster links, strongest first within each pathway.
-    pub async fn legacy_pathway_subclusters(
-        &self,
-    ) -> Result<Vec<LegacyPathwaySubclusterRow>, sqlx::Error> {
-        const SQL: &str =
-            "SELECT l.legacy_pathway_id, l.subcluster_id, s.cluster_id, s.name AS subcluster_name,
+    pub async fn legacy_pathway_subclusters(&self) -> Result<Vec<LegacyPathwaySubclusterRow>, sqlx::Error> {
+        const SQL: &str = "SELECT l.legacy_pathway_id, l.subcluster_id, s.cluster_id, s.name AS subcluster_name,
                     l.shared_soc_count, l.share_of_found
              FROM legacy_pathway_subclusters l JOIN subclusters s ON s.id = l.subcluster_id
              ORDER BY l.legacy_pathway_id, l.share_of_found DESC, l.shared_soc_count DESC, s.name";
@@ -442,11 +419,8 @@ macro_rules! write_rows {
         let spec: &TableSpec = $spec;
         let per_statement = (BINDS_PER_STATEMENT / spec.columns.len()).max(1);
         for chunk in $rows.chunks(per_statement) {
-            let mut query = sqlx::QueryBuilder::new(format!(
-                "INSERT INTO {} ({}) ",
-                spec.name,
-                spec.columns.join(", ")
-            ));
+            let mut query =
+                sqlx::QueryBuilder::new(format!("INSERT INTO {} ({}) ", spec.name, spec.columns.join(", ")));
             query.push_values(chunk, |mut values, row| {
                 for value in row {
                     match value {
@@ -468,15 +442,8 @@ macro_rules! write_rows {
 use write_rows;
 
 fn upsert_clause(spec: &TableSpec) -> String {
-    let updates: Vec<String> = spec.columns[spec.key_len..]
-        .iter()
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect();
-    format!(
-        " ON CONFLICT ({}) DO UPDATE SET {}",
-        spec.key().join(", "),
-        updates.join(", ")
-    )
+    let updates: Vec<String> = spec.columns[spec.key_len..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    format!(" ON CONFLICT ({}) DO UPDATE SET {}", spec.key().join(", "), updates.join(", "))
 }
 
 fn key_text(value: &Value) -> String {
@@ -488,8 +455,7 @@ fn key_text(value: &Value) -> String {
     }
 }
 
-const CLUSTER_SELECT: &str =
-    "SELECT c.id, c.grouping_id, c.name, c.cross_cutting, c.description, c.description_basis,
+const CLUSTER_SELECT: &str = "SELECT c.id, c.grouping_id, c.name, c.cross_cutting, c.description, c.description_basis,
         c.naics_2digit, c.onet_cluster_code, c.onet_cluster_code_verified,
         (SELECT COUNT(*) FROM subclusters s WHERE s.cluster_id = c.id) AS subcluster_count,
         (SELECT COUNT(DISTINCT o.code) FROM occupations o

@@ -41,10 +41,7 @@ pub enum DbError {
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://USER@HOST/DATABASE")]
     UnsupportedUrl(String),
     #[error("could not create the folder for the SQLite database {path}: {source}")]
-    CreateDir {
-        path: String,
-        source: std::io::Error,
-    },
+    CreateDir { path: String, source: std::io::Error },
     #[error("could not connect to the database: {0}")]
     Connect(#[source] sqlx::Error),
     #[error("database migration failed: {0}")]
@@ -106,19 +103,13 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, DbError> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
-    if let Some(parent) = Path::new(options.get_filename()).parent() {
-        if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent).map_err(|source| DbError::CreateDir {
-                path: parent.display().to_string(),
-                source,
-            })?;
-        }
+    if let Some(parent) = Path::new(options.get_filename()).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)
+            .map_err(|source| DbError::CreateDir { path: parent.display().to_string(), source })?;
     }
-    SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await
-        .map_err(DbError::Connect)
+    SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Connect)
 }
 
 async fn connect_postgres(url: &str) -> Result<PgPool, DbError> {
@@ -137,14 +128,8 @@ mod tests {
 
     #[test]
     fn backend_is_chosen_by_url_scheme() {
-        assert_eq!(
-            Backend::of_url("sqlite://var/x.db").unwrap(),
-            Backend::Sqlite
-        );
-        assert_eq!(
-            Backend::of_url("postgres://root@localhost/test").unwrap(),
-            Backend::Postgres
-        );
+        assert_eq!(Backend::of_url("sqlite://var/x.db").unwrap(), Backend::Sqlite);
+        assert_eq!(Backend::of_url("postgres://root@localhost/test").unwrap(), Backend::Postgres);
         assert!(Backend::of_url("mysql://localhost/x").is_err());
     }
 
@@ -161,9 +146,6 @@ mod tests {
         let sqlite = names(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"));
         let postgres = names(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres"));
         assert!(!sqlite.is_empty());
-        assert_eq!(
-            sqlite, postgres,
-            "migrations/sqlite and migrations/postgres must stay in step"
-        );
+        assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres must stay in step");
     }
 }

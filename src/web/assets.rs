@@ -6,20 +6,11 @@ use axum::response::IntoResponse;
 const CACHE: &str = "public, max-age=3600";
 
 pub async fn stylesheet() -> impl IntoResponse {
-    (
-        [
-            (CONTENT_TYPE, "text/css; charset=utf-8"),
-            (CACHE_CONTROL, CACHE),
-        ],
-        include_str!("../../static/app.css"),
-    )
+    ([(CONTENT_TYPE, "text/css; charset=utf-8"), (CACHE_CONTROL, CACHE)], include_str!("../../static/app.css"))
 }
 
 pub async fn icon_svg() -> impl IntoResponse {
-    (
-        [(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, CACHE)],
-        include_str!("../../static/icon.svg"),
-    )
+    ([(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, CACHE)], include_str!("../../static/icon.svg"))
 }
 
 /// Browsers ask for /favicon.ico regardless; answer with the SVG icon.

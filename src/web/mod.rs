@@ -22,11 +22,8 @@ const LANG_COOKIE: &str = "lang";
 /// Picks the language of a request: `?lang=` wins, then the `lang` cookie, then the
 /// Accept-Language header, then English. Returns whether `?lang=` chose it.
 pub fn negotiate(query: Option<&str>, headers: &HeaderMap) -> (Lang, bool) {
-    if let Some(lang) = query
-        .into_iter()
-        .flat_map(|q| q.split('&'))
-        .find_map(|pair| pair.strip_prefix("lang="))
-        .and_then(Lang::parse)
+    if let Some(lang) =
+        query.into_iter().flat_map(|q| q.split('&')).find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::parse)
     {
         return (lang, true);
     }
@@ -51,23 +48,17 @@ pub fn negotiate(query: Option<&str>, headers: &HeaderMap) -> (Lang, bool) {
 pub async fn language(mut request: Request, next: Next) -> Response {
     let (lang, chosen) = negotiate(request.uri().query(), request.headers());
     let path = request.uri().path().to_string();
-    let is_api =
-        path.starts_with("/api/v1") || path.starts_with("/ims/") || path == "/api/openapi.json";
+    let is_api = path.starts_with("/api/v1") || path.starts_with("/ims/") || path == "/api/openapi.json";
     request.extensions_mut().insert(lang);
     let mut response = next.run(request).await;
-    if !is_api {
-        if let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
-            response = error_page(lang, &path, &page);
-        }
+    if !is_api && let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
+        response = error_page(lang, &path, &page);
     }
     let headers = response.headers_mut();
     headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
     headers.append(VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     if chosen {
-        let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            lang.code()
-        );
+        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             headers.append(SET_COOKIE, value);
         }
@@ -101,13 +92,7 @@ impl Layout {
     /// A message with a count, for plural forms; `$shown` is the count formatted.
     pub fn count(&self, key: &str, n: impl Number) -> String {
         let n = n.value();
-        self.lang.t_args(
-            key,
-            &[
-                ("count", Arg::Num(n)),
-                ("shown", Arg::Str(self.lang.int(n.round() as i64))),
-            ],
-        )
+        self.lang.t_args(key, &[("count", Arg::Num(n)), ("shown", Arg::Str(self.lang.int(n.round() as i64)))])
     }
 
     pub fn int(&self, n: impl Number) -> String {
@@ -136,11 +121,7 @@ impl Layout {
 
     /// `aria-current` for a navigation link of `section`.
     pub fn current(&self, section: &str) -> &'static str {
-        if self.section == section {
-            "page"
-        } else {
-            "false"
-        }
+        if self.section == section { "page" } else { "false" }
     }
 }
 
@@ -166,12 +147,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
 impl PageCtx {
     /// The layout of a page titled `title` in navigation section `section`.
     pub fn layout(&self, title: impl Into<String>, section: &'static str) -> Layout {
-        Layout {
-            lang: self.lang,
-            title: title.into(),
-            section,
-            switch_href: switch_href(&self.uri, self.lang.other()),
-        }
+        Layout { lang: self.lang, title: title.into(), section, switch_href: switch_href(&self.uri, self.lang.other()) }
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -181,10 +157,8 @@ impl PageCtx {
 
 /// The current URL with `lang` set to `target`, other parameters kept.
 fn switch_href(uri: &axum::http::Uri, target: Lang) -> String {
-    let mut pairs: Vec<(String, String)> = uri
-        .query()
-        .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
-        .unwrap_or_default();
+    let mut pairs: Vec<(String, String)> =
+        uri.query().map(|q| serde_urlencoded::from_str(q).unwrap_or_default()).unwrap_or_default();
     pairs.retain(|(k, _)| k != "lang");
     pairs.push(("lang".into(), target.code().into()));
     let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
@@ -219,21 +193,12 @@ fn error_page(lang: Lang, path: &str, page: &ErrorPage) -> Response {
         section: "",
         switch_href: format!("{path}?lang={}", lang.other().code()),
     };
-    let template = ErrorTemplate {
-        layout,
-        status: page.status.as_u16(),
-        message: lang.t(key),
-        fields: &page.fields,
-    };
+    let template = ErrorTemplate { layout, status: page.status.as_u16(), message: lang.t(key), fields: &page.fields };
     match template.render() {
         Ok(html) => (page.status, Html(html)).into_response(),
         Err(error) => {
             tracing::error!(%error, "error page failed to render");
-            (
-                page.status,
-                page.status.canonical_reason().unwrap_or("Error"),
-            )
-                .into_response()
+            (page.status, page.status.canonical_reason().unwrap_or("Error")).into_response()
         }
     }
 }
@@ -270,20 +235,14 @@ mod tests {
         assert_eq!(negotiate(Some("q=x&lang=es"), &headers), (Lang::Es, true));
         assert_eq!(negotiate(None, &headers), (Lang::En, false));
         let mut spanish = HeaderMap::new();
-        spanish.insert(
-            "accept-language",
-            HeaderValue::from_static("es-419,es;q=0.9"),
-        );
+        spanish.insert("accept-language", HeaderValue::from_static("es-419,es;q=0.9"));
         assert_eq!(negotiate(None, &spanish), (Lang::Es, false));
     }
 
     #[test]
     fn switch_link_keeps_other_parameters() {
         let uri: axum::http::Uri = "/occupations?q=nurse&page=2&lang=en".parse().unwrap();
-        assert_eq!(
-            switch_href(&uri, Lang::Es),
-            "/occupations?q=nurse&page=2&lang=es"
-        );
+        assert_eq!(switch_href(&uri, Lang::Es), "/occupations?q=nurse&page=2&lang=es");
     }
 
     #[test]

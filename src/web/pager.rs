@@ -12,30 +12,12 @@ pub struct Pager {
 
 impl Pager {
     /// `path` and `params` (without `page`) build each page's link.
-    pub fn new(
-        page: i64,
-        per_page: i64,
-        total: i64,
-        path: &str,
-        params: &[(&str, String)],
-    ) -> Self {
-        let kept: Vec<(&str, &str)> = params
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (*k, v.as_str()))
-            .collect();
+    pub fn new(page: i64, per_page: i64, total: i64, path: &str, params: &[(&str, String)]) -> Self {
+        let kept: Vec<(&str, &str)> =
+            params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())).collect();
         let query = serde_urlencoded::to_string(&kept).unwrap_or_default();
-        let base = if query.is_empty() {
-            format!("{path}?")
-        } else {
-            format!("{path}?{query}&")
-        };
-        Self {
-            page,
-            per_page,
-            total,
-            base,
-        }
+        let base = if query.is_empty() { format!("{path}?") } else { format!("{path}?{query}&") };
+        Self { page, per_page, total, base }
     }
 
     pub fn last_page(&self) -> i64 {
@@ -43,11 +25,7 @@ impl Pager {
     }
 
     pub fn first_shown(&self) -> i64 {
-        if self.total == 0 {
-            0
-        } else {
-            (self.page - 1) * self.per_page + 1
-        }
+        if self.total == 0 { 0 } else { (self.page - 1) * self.per_page + 1 }
     }
 
     pub fn last_shown(&self) -> i64 {

@@ -1,1 +1,10 @@
+//! Integration tests: the real server on 127.0.0.1:0 over real SQLite and PostgreSQL
+//! databases, and the real `pathways` binary.
 
+mod support;
+
+mod catalog_api;
+mod catalog_load;
+mod catalog_pages;
+mod cli;
+mod web_shell;

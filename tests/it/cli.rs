@@ -1,0 +1,83 @@
+//! The `pathways` binary as an operator runs it.
+
+use std::process::Command;
+
+use crate::support::{Backend, TestDb, data_dir, on_both_backends};
+
+fn pathways(database_url: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pathways"));
+    command.env("PATHWAYS_DATABASE_URL", database_url).env("PATHWAYS_DATA_DIR", data_dir()).env("PATHWAYS_LOG", "warn");
+    command
+}
+
+on_both_backends! {
+    async fn catalog_stats_json_reports_the_framework_counts(backend: Backend) {
+        let db = TestDb::loaded(backend).await;
+
+        let output = pathways(&db.url).args(["catalog", "stats", "--json"]).output().unwrap();
+
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stats: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        for (name, expected) in [("groupings", 6), ("clusters", 14), ("subclusters", 72), ("occupations", 1016), ("soc_links", 1203)] {
+            assert_eq!(stats[name], expected, "{name}");
+        }
+    }
+}
+
+on_both_backends! {
+    async fn catalog_load_twice_reports_nothing_changed(backend: Backend) {
+        let db = TestDb::empty(backend).await;
+
+        let first = pathways(&db.url).args(["catalog", "load"]).output().unwrap();
+        let second = pathways(&db.url).args(["catalog", "load"]).output().unwrap();
+
+        assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+        assert!(String::from_utf8_lossy(&first.stdout).contains("catalog loaded"));
+        assert!(String::from_utf8_lossy(&second.stdout).contains("nothing changed"));
+    }
+}
+
+#[tokio::test]
+async fn a_bad_data_folder_fails_with_a_message_naming_the_file() {
+    let db = TestDb::empty(Backend::Sqlite).await;
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(empty.path().join("career-clusters")).unwrap();
+
+    let output = pathways(&db.url).args(["catalog", "load"]).env("PATHWAYS_DATA_DIR", empty.path()).output().unwrap();
+
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("career-clusters/framework.json: file not found"), "{stderr}");
+    assert!(stderr.contains("Nothing was written"), "{stderr}");
+}
+
+#[tokio::test]
+async fn case_export_writes_the_same_package_as_the_api() {
+    let db = TestDb::loaded(Backend::Sqlite).await;
+
+    let output = pathways(&db.url).args(["catalog", "export", "--format", "case"]).output().unwrap();
+
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let package: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(package["CFItems"].as_array().unwrap().len(), 107);
+    assert_eq!(package["CFDocument"]["creator"], "Advance CTE");
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["demo", "--help"],
+        vec!["migrate", "--help"],
+        vec!["catalog", "load", "--help"],
+        vec!["catalog", "check", "--help"],
+        vec!["catalog", "stats", "--help"],
+        vec!["catalog", "export", "--help"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_pathways")).args(&args).output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{args:?}");
+        assert!(text.contains("Example"), "{args:?} --help has no example:\n{text}");
+    }
+}

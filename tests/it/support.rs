@@ -1,0 +1,339 @@
+//! Test harness: fresh databases on both backends (SQLite files in a temp folder, PostgreSQL
+//! databases created and dropped per test), a loaded-catalog template so each test starts
+//! from a full catalog in milliseconds, and `TestApp`, the real server on 127.0.0.1:0.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use pathways::app;
+use pathways::catalog::{self, CatalogStore};
+use pathways::config::{Config, LogFormat};
+use pathways::db::Db;
+use pathways::progress::Silent;
+use sqlx::Connection;
+use tokio::sync::oneshot;
+
+/// The backends every storage test runs against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Declares a test that runs once per backend: `NAME::sqlite` and `NAME::postgres`.
+macro_rules! on_both_backends {
+    ($(#[$meta:meta])* async fn $name:ident($backend:ident: Backend) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($backend: $crate::support::Backend) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::support::Backend::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run($crate::support::Backend::Postgres).await
+            }
+        }
+    };
+}
+pub(crate) use on_both_backends;
+
+/// The reference data: `PATHWAYS_DATA_DIR`, else `../shared/data` beside the project.
+pub fn data_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("PATHWAYS_DATA_DIR") {
+        return PathBuf::from(dir);
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    assert!(dir.is_dir(), "reference data not found at {}; set PATHWAYS_DATA_DIR", dir.display());
+    dir
+}
+
+/// The PostgreSQL server tests use (trust auth): `PATHWAYS_TEST_POSTGRES_URL`, else the local one.
+fn postgres_admin_url() -> String {
+    std::env::var("PATHWAYS_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+fn with_database(url: &str, name: &str) -> String {
+    let (base, _) = url.rsplit_once('/').expect("PostgreSQL URL with a database name");
+    format!("{base}/{name}")
+}
+
+fn unique_name(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        uuid::Uuid::new_v4().simple()
+    )
+    .chars()
+    .take(60)
+    .collect()
+}
+
+async fn admin_connection() -> sqlx::PgConnection {
+    let url = postgres_admin_url();
+    sqlx::PgConnection::connect(&url).await.unwrap_or_else(|e| {
+        panic!("PostgreSQL is not reachable at {url} ({e}). Start it, or run scripts/test, which starts a throwaway server.")
+    })
+}
+
+/// A database that exists for one test and is removed after it.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_name: Option<String>,
+}
+
+impl TestDb {
+    /// An empty database (no tables yet).
+    pub async fn empty(backend: Backend) -> Self {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("pathways.db").display());
+                Self { url, _dir: Some(dir), pg_name: None }
+            }
+            Backend::Postgres => {
+                let name = unique_name("pathways_test");
+                let mut admin = admin_connection().await;
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("create test database");
+                Self { url: with_database(&postgres_admin_url(), &name), _dir: None, pg_name: Some(name) }
+            }
+        }
+    }
+
+    /// A migrated database holding the full catalog, copied from a template built once.
+    pub async fn loaded(backend: Backend) -> Self {
+        let template = template_name();
+        match backend {
+            Backend::Sqlite => {
+                let template_file = sqlite_template(&template).await;
+                let db = Self::empty(backend).await;
+                let target = db.url.trim_start_matches("sqlite://").to_string();
+                std::fs::copy(&template_file, &target).expect("copy SQLite template");
+                db
+            }
+            Backend::Postgres => {
+                postgres_template(&template).await;
+                let name = unique_name("pathways_test");
+                let mut admin = admin_connection().await;
+                let mut attempts = 0;
+                // Two tests may copy the same template at once; PostgreSQL refuses the second briefly.
+                while let Err(error) =
+                    sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}")).execute(&mut admin).await
+                {
+                    attempts += 1;
+                    assert!(attempts < 50, "could not copy template {template}: {error}");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                Self { url: with_database(&postgres_admin_url(), &name), _dir: None, pg_name: Some(name) }
+            }
+        }
+    }
+
+    pub async fn connect(&self) -> Db {
+        let db = Db::connect(&self.url).await.expect("connect to test database");
+        db.migrate().await.expect("migrate test database");
+        db
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_name.take() else { return };
+        // Drop runs outside any async context we can rely on: use a thread with its own runtime.
+        let handle = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async move {
+                let mut admin = admin_connection().await;
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await;
+            });
+        });
+        let _ = handle.join();
+    }
+}
+
+/// Names the template after the data files and migrations, so a change rebuilds it.
+fn template_name() -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let dir = data_dir();
+    for file in catalog::source::FILES {
+        let meta = std::fs::metadata(dir.join(file)).expect("reference data file");
+        hasher.update(file.as_bytes());
+        hasher.update(meta.len().to_le_bytes());
+        if let Ok(modified) = meta.modified() {
+            hasher.update(format!("{modified:?}").as_bytes());
+        }
+    }
+    for folder in ["migrations/sqlite", "migrations/postgres"] {
+        let mut entries: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(folder))
+            .expect("migrations folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            hasher.update(std::fs::read(&path).expect("migration file"));
+        }
+    }
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    format!("pathways_tmpl_{}", &format!("{:x}", hasher.finalize())[..16])
+}
+
+async fn load_catalog(url: &str) {
+    let db = Db::connect(url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    catalog::load_from_dir(&CatalogStore::new(db.clone()), &data_dir(), false, &Silent)
+        .await
+        .expect("load catalog into template");
+    db.close().await;
+}
+
+/// Builds the SQLite template file once per machine and data version, under a file lock.
+async fn sqlite_template(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("templates");
+    std::fs::create_dir_all(&dir).expect("template folder");
+    let path = dir.join(format!("{name}.db"));
+    let lock = std::fs::File::create(dir.join(format!("{name}.lock"))).expect("lock file");
+    lock.lock().expect("lock template");
+    if !path.exists() {
+        let building = dir.join(format!("{name}.building.db"));
+        let _ = std::fs::remove_file(&building);
+        load_catalog(&format!("sqlite://{}", building.display())).await;
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", building.display()));
+        }
+        std::fs::rename(&building, &path).expect("publish template");
+    }
+    lock.unlock().expect("unlock template");
+    path
+}
+
+/// Builds the PostgreSQL template database once, serialized by an advisory lock.
+async fn postgres_template(name: &str) {
+    let mut admin = admin_connection().await;
+    sqlx::query("SELECT pg_advisory_lock(7461001)").execute(&mut admin).await.expect("advisory lock");
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+        .bind(name)
+        .fetch_one(&mut admin)
+        .await
+        .expect("look up template");
+    if !exists {
+        let building = format!("{name}_building");
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+            .execute(&mut admin)
+            .await
+            .expect("drop");
+        sqlx::query(&format!("CREATE DATABASE {building}")).execute(&mut admin).await.expect("create template");
+        load_catalog(&with_database(&postgres_admin_url(), &building)).await;
+        sqlx::query(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .execute(&mut admin)
+            .await
+            .expect("publish template");
+    }
+    sqlx::query("SELECT pg_advisory_unlock(7461001)").execute(&mut admin).await.expect("advisory unlock");
+}
+
+/// The real application serving on a free port of 127.0.0.1.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    _db: TestDb,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl TestApp {
+    /// Serves a database that already holds the full catalog.
+    pub async fn loaded(backend: Backend) -> Self {
+        Self::serve(TestDb::loaded(backend).await, data_dir()).await
+    }
+
+    /// Serves `db` after the same start-up as `pathways serve` (migrate, load if empty).
+    pub async fn serve(db: TestDb, data_dir: PathBuf) -> Self {
+        let config = test_config(&db.url, data_dir);
+        let state = app::prepare(config, &Silent).await.expect("application start-up");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = format!("http://{}", listener.local_addr().expect("address"));
+        let (tx, rx) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            app::serve(state, listener, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("server");
+        });
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        Self { address, client, _db: db, shutdown: Some(tx) }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    /// GET with an Accept-Language header.
+    pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).header("accept-language", accept_language).send().await.expect("request")
+    }
+
+    /// GET a page: status and body, with `&`, `'` and `"` unescaped so tests read text as people do.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, unescape(&response.text().await.expect("body")))
+    }
+
+    /// GET JSON: status and parsed body.
+    pub async fn json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} did not return JSON ({e}): {text}"));
+        (status, value)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub fn test_config(database_url: &str, data_dir: PathBuf) -> Config {
+    Config {
+        database_url: database_url.to_string(),
+        data_dir: Some(data_dir),
+        bind: "127.0.0.1:0".parse().expect("address"),
+        public_url: Some("http://pathways.test".into()),
+        log_format: LogFormat::Pretty,
+    }
+}
+
+/// Counts non-overlapping occurrences of `needle` in `haystack`.
+pub fn occurrences(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// Undoes the escaping of `&`, `'` and `"`; `<` and `>` stay escaped.
+pub fn unescape(html: &str) -> String {
+    html.replace("&#38;", "&")
+        .replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&#34;", "\"")
+        .replace("&quot;", "\"")
+}
