@@ -1,0 +1,60 @@
+// Starts the real `pathways` binary on a free port with a fresh SQLite database, and
+// launches Debian's chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const screenshotDir = resolve(here, '..', 'screenshots');
+
+export async function startServer() {
+  const binary = process.env.PATHWAYS_BIN ?? resolve(here, '../../target/debug/pathways');
+  const dir = mkdtempSync(join(tmpdir(), 'pathways-e2e-'));
+  const child = spawn(binary, ['serve', '--bind', '127.0.0.1:0', '--database-url', `sqlite://${join(dir, 'e2e.db')}`], {
+    cwd: resolve(here, '../..'),
+    env: { ...process.env, PATHWAYS_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
+    let seen = '';
+    child.stderr.on('data', (chunk) => {
+      seen += chunk;
+    });
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = seen.match(/running at (http:\/\/[^\s]+?)\/\s/);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready: ${seen}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
