@@ -50,6 +50,7 @@ pub fn app(state: AppState) -> Router {
         .route("/CFPackages/{id}", get(case::case_package))
         .route("/CFItems/{id}", get(case::case_item))
         .route("/CFAssociations/{id}", get(case::case_association))
+        .route("/CFItemTypes/{id}", get(case::case_item_type))
         .fallback(api_not_found);
 
     Router::new()

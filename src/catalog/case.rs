@@ -323,6 +323,16 @@ pub async fn case_item(State(state): State<AppState>, Path(id): Path<String>) ->
     package.items.into_iter().find(|i| i.identifier == id).map(Json).ok_or(AppError::NotFound)
 }
 
+/// CASE REST: one item type.
+pub async fn case_item_type(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<CfItemType>, AppError> {
+    let id = parse_uuid(&id)?;
+    let package = package(&state.catalog, &state.config.resolved_public_url()).await?;
+    package.definitions.item_types.into_iter().find(|t| t.identifier == id).map(Json).ok_or(AppError::NotFound)
+}
+
 /// CASE REST: one association.
 pub async fn case_association(
     State(state): State<AppState>,

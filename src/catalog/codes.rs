@@ -12,6 +12,12 @@ fn has_shape(value: &str, pattern: &str) -> bool {
         && value.bytes().zip(pattern.bytes()).all(|(v, p)| if p == b'9' { v.is_ascii_digit() } else { v == p })
 }
 
+/// What every code type offers: parsing, ordering, and a description of a valid value.
+pub trait Code: FromStr + Ord + std::hash::Hash + Clone + AsRef<str> {
+    /// What a valid value looks like, for error messages.
+    const EXPECTED: &'static str;
+}
+
 macro_rules! code_type {
     ($(#[$doc:meta])* $name:ident, [$($shape:literal),+], $expected:literal) => {
         $(#[$doc])*
@@ -20,12 +26,13 @@ macro_rules! code_type {
         pub struct $name(String);
 
         impl $name {
-            /// What a valid value looks like, for error messages.
-            pub const EXPECTED: &'static str = $expected;
-
             pub fn as_str(&self) -> &str {
                 &self.0
             }
+        }
+
+        impl Code for $name {
+            const EXPECTED: &'static str = $expected;
         }
 
         impl FromStr for $name {
@@ -38,6 +45,12 @@ macro_rules! code_type {
                 } else {
                     Err(InvalidCode { expected: $expected, found: value.to_string() })
                 }
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
             }
         }
 

@@ -394,7 +394,7 @@ pub async fn list_occupations(
         ("interest", value(&filter.interest)),
     ];
     let pager = Pager::new(page, OCCUPATIONS_PER_PAGE, total, "/occupations", &params);
-    let cluster_choices = clusters
+    let mut cluster_choices: Vec<Choice> = clusters
         .iter()
         .map(|c| Choice {
             value: c.id.clone(),
@@ -402,6 +402,7 @@ pub async fn list_occupations(
             selected: filter.cluster.as_deref() == Some(c.id.as_str()),
         })
         .collect();
+    cluster_choices.sort_by(|a, b| a.label.cmp(&b.label));
     let zones = (1..=5)
         .map(|z| Choice {
             value: z.to_string(),
@@ -413,7 +414,7 @@ pub async fn list_occupations(
         .chars()
         .map(|c| Choice {
             value: c.to_string(),
-            label: lang.t(&format!("riasec-{c}-name")),
+            label: format!("{c} — {}", lang.t(&format!("riasec-{c}-name"))),
             selected: filter.interest.as_deref() == Some(c.encode_utf8(&mut [0; 4])),
         })
         .collect();

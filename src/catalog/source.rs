@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::codes::{CipCode, NaicsSector, OnetCode, SocCode};
+use super::codes::{CipCode, Code, NaicsSector, OnetCode, SocCode};
 use crate::datafile::{CsvTable, DataError, Row, read_text};
 use crate::progress::Progress;
 
@@ -413,47 +413,27 @@ impl<'a> SourceReader<'a> {
     }
 
     fn crosswalks(&mut self) -> Result<(), DataError> {
-        let table = self.csv(
+        let socs = self.subcluster_links::<SocCode>(
             "career-clusters/subcluster_soc.csv",
-            &["cluster_id", "subcluster_id", "soc_code_2018", "occupation_title", "soc_interdisciplinary"],
+            ("soc_code_2018", "occupation_title", Some("soc_interdisciplinary")),
+            &SUBCLUSTER_SOCS,
         )?;
-        let mut links = HashMap::new();
-        for row in table.rows() {
-            let subcluster = self.subcluster_of(&row)?;
-            let soc: SocCode = row.parse("soc_code_2018", SocCode::EXPECTED)?;
-            check_unique(&mut links, (subcluster.clone(), soc.clone()), &row, "soc_code_2018")?;
-            self.soc_titles.entry(soc.clone()).or_insert_with(|| row.get("occupation_title").to_string());
-            let interdisciplinary = row.flag("soc_interdisciplinary")?;
-            self.push(&SUBCLUSTER_SOCS, vec![text(subcluster), text(soc.as_str()), Value::Bool(interdisciplinary)]);
+        for (code, title) in socs {
+            self.soc_titles.entry(code).or_insert(title);
         }
-
-        let table = self.csv(
+        let cips = self.subcluster_links::<CipCode>(
             "career-clusters/subcluster_cip.csv",
-            &["cluster_id", "subcluster_id", "cip_code_2020", "cip_title_2020", "cip_interdisciplinary"],
+            ("cip_code_2020", "cip_title_2020", Some("cip_interdisciplinary")),
+            &SUBCLUSTER_CIPS,
         )?;
-        let mut links = HashMap::new();
-        for row in table.rows() {
-            let subcluster = self.subcluster_of(&row)?;
-            let cip: CipCode = row.parse("cip_code_2020", CipCode::EXPECTED)?;
-            check_unique(&mut links, (subcluster.clone(), cip.clone()), &row, "cip_code_2020")?;
-            self.cip_titles.entry(cip.clone()).or_insert_with(|| row.get("cip_title_2020").to_string());
-            let interdisciplinary = row.flag("cip_interdisciplinary")?;
-            self.push(&SUBCLUSTER_CIPS, vec![text(subcluster), text(cip.as_str()), Value::Bool(interdisciplinary)]);
+        for (code, title) in cips {
+            self.cip_titles.entry(code).or_insert(title);
         }
-
-        let table = self.csv(
+        let sectors = self.subcluster_links::<NaicsSector>(
             "career-clusters/subcluster_naics.csv",
-            &["cluster_id", "subcluster_id", "naics_2digit", "naics_title"],
+            ("naics_2digit", "naics_title", None),
+            &SUBCLUSTER_NAICS,
         )?;
-        let mut sectors: BTreeMap<NaicsSector, String> = BTreeMap::new();
-        let mut links = HashMap::new();
-        for row in table.rows() {
-            let subcluster = self.subcluster_of(&row)?;
-            let sector: NaicsSector = row.parse("naics_2digit", NaicsSector::EXPECTED)?;
-            check_unique(&mut links, (subcluster.clone(), sector.clone()), &row, "naics_2digit")?;
-            sectors.entry(sector.clone()).or_insert_with(|| row.get("naics_title").to_string());
-            self.push(&SUBCLUSTER_NAICS, vec![text(subcluster), text(sector.as_str())]);
-        }
         for (code, title) in sectors {
             self.push(&NAICS_SECTORS, vec![text(code.as_str()), text(title)]);
         }
@@ -474,6 +454,36 @@ impl<'a> SourceReader<'a> {
             self.push(&CIP_SOCS, vec![text(cip.as_str()), text(soc.as_str())]);
         }
         Ok(())
+    }
+
+    /// Reads a crosswalk of sub-clusters to codes (`cluster_id, subcluster_id, CODE, TITLE`
+    /// and optionally an interdisciplinary flag) into `spec`; returns each code's first title.
+    fn subcluster_links<C>(
+        &mut self,
+        file: &str,
+        (code_field, title_field, flag_field): (&str, &str, Option<&str>),
+        spec: &'static TableSpec,
+    ) -> Result<BTreeMap<C, String>, DataError>
+    where
+        C: Code,
+    {
+        let mut columns = vec!["cluster_id", "subcluster_id", code_field, title_field];
+        columns.extend(flag_field);
+        let table = self.csv(file, &columns)?;
+        let mut titles = BTreeMap::new();
+        let mut links = HashMap::new();
+        for row in table.rows() {
+            let subcluster = self.subcluster_of(&row)?;
+            let code: C = row.parse(code_field, C::EXPECTED)?;
+            check_unique(&mut links, (subcluster.clone(), code.clone()), &row, code_field)?;
+            titles.entry(code.clone()).or_insert_with(|| row.get(title_field).to_string());
+            let mut values = vec![text(subcluster), text(code.as_ref())];
+            if let Some(flag) = flag_field {
+                values.push(Value::Bool(row.flag(flag)?));
+            }
+            self.push(spec, values);
+        }
+        Ok(titles)
     }
 
     fn occupations(&mut self) -> Result<(), DataError> {

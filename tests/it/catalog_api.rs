@@ -149,8 +149,10 @@ async fn case_uris_resolve_on_this_server() {
     let (assoc_status, fetched_assoc) = app.json(&local(association["uri"].as_str().unwrap())).await;
     let (doc_status, documents) = app.json("/ims/case/v1p0/CFDocuments").await;
     let (pkg_status, _) = app.json(&local(package["CFDocument"]["CFPackageURI"]["uri"].as_str().unwrap())).await;
+    let (type_status, item_type) = app.json(&local(item["CFItemTypeURI"]["uri"].as_str().unwrap())).await;
 
-    assert_eq!((item_status, assoc_status, doc_status, pkg_status), (200, 200, 200, 200));
+    assert_eq!((item_status, assoc_status, doc_status, pkg_status, type_status), (200, 200, 200, 200, 200));
+    assert_eq!(item_type["title"], item["CFItemType"]);
     assert_eq!(&fetched_item, item);
     assert_eq!(&fetched_assoc, association);
     assert_eq!(documents["CFDocuments"][0]["identifier"], package["CFDocument"]["identifier"]);

@@ -63,6 +63,18 @@ async fn case_export_writes_the_same_package_as_the_api() {
     assert_eq!(package["CFDocument"]["creator"], "Advance CTE");
 }
 
+#[tokio::test]
+async fn flags_win_over_environment_variables() {
+    let from_env = TestDb::empty(Backend::Sqlite).await;
+    let from_flag = TestDb::empty(Backend::Sqlite).await;
+
+    let env_only = pathways(&from_env.url).arg("migrate").output().unwrap();
+    let both = pathways(&from_env.url).args(["migrate", "--database-url", &from_flag.url]).output().unwrap();
+
+    assert_eq!(String::from_utf8_lossy(&env_only.stdout).trim(), format!("migrations applied to {}", from_env.url));
+    assert_eq!(String::from_utf8_lossy(&both.stdout).trim(), format!("migrations applied to {}", from_flag.url));
+}
+
 #[test]
 fn every_command_has_help_with_an_example() {
     for args in [
