@@ -47,13 +47,23 @@ pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(openapi())
 }
 
+/// Text with `code` spans, as (is_code, text) parts, so the page can mark code up safely.
+pub type Inline = Vec<(bool, String)>;
+
+fn inline(text: &str) -> Inline {
+    text.split('`')
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| (i % 2 == 1, part.to_string()))
+        .collect()
+}
+
 /// One operation on the reference page.
 pub struct OperationView {
     pub method: String,
     pub path: String,
     pub anchor: String,
-    pub summary: String,
-    pub description: String,
+    pub summary: Inline,
     pub parameters: Vec<ParameterView>,
     pub responses: Vec<(String, String)>,
 }
@@ -62,12 +72,12 @@ pub struct ParameterView {
     pub name: String,
     pub location: String,
     pub required: bool,
-    pub description: String,
+    pub description: Inline,
 }
 
 pub struct SchemaView {
     pub name: String,
-    pub fields: Vec<(String, String, String)>,
+    pub fields: Vec<(String, String, Inline)>,
 }
 
 #[derive(Template)]
@@ -94,7 +104,7 @@ fn operation_view(method: &str, path: &str, op: &Operation) -> OperationView {
             }
             .to_string(),
             required: matches!(p.required, utoipa::openapi::Required::True),
-            description: p.description.clone().unwrap_or_default(),
+            description: inline(p.description.as_deref().unwrap_or_default()),
         })
         .collect();
     let responses = op
@@ -117,8 +127,9 @@ fn operation_view(method: &str, path: &str, op: &Operation) -> OperationView {
         method: method.to_uppercase(),
         path: path.to_string(),
         anchor: format!("{method}{}", path.replace(['/', '{', '}'], "-")),
-        summary: op.summary.clone().unwrap_or_default(),
-        description: op.description.clone().unwrap_or_default(),
+        summary: inline(
+            &[op.summary.as_deref(), op.description.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" "),
+        ),
         parameters,
         responses,
     }
@@ -155,7 +166,7 @@ fn schema_views(doc: &utoipa::openapi::OpenApi) -> Vec<SchemaView> {
                             _ => String::new(),
                         };
                         let required = if object.required.contains(field) { "" } else { "?" };
-                        (format!("{field}{required}"), schema_type(s), description)
+                        (format!("{field}{required}"), schema_type(s), inline(&description))
                     })
                     .collect(),
                 _ => Vec::new(),
@@ -203,4 +214,17 @@ pub async fn show_api_docs(ctx: PageCtx) -> Result<Response, AppError> {
         schemas: schema_views(&doc),
         operations,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backticks_become_code_parts() {
+        assert_eq!(
+            inline("Cluster id, e.g. `agriculture`."),
+            vec![(false, "Cluster id, e.g. ".to_string()), (true, "agriculture".to_string()), (false, ".".to_string())]
+        );
+    }
 }

@@ -125,6 +125,21 @@ impl Lang {
         if n < 0 { format!("-{out}") } else { out }
     }
 
+    /// The calendar date of an RFC 3339 timestamp, written out ("25 November 2026",
+    /// "25 de noviembre de 2026"); `None` if it does not parse.
+    pub fn date(self, timestamp: &str) -> Option<String> {
+        let at = time::OffsetDateTime::parse(timestamp, &time::format_description::well_known::Rfc3339).ok()?;
+        let month = self.t(&format!("month-{}", u8::from(at.month())));
+        Some(self.t_args(
+            "date-long",
+            &[
+                ("day", Arg::Str(at.day().to_string())),
+                ("month", Arg::Str(month)),
+                ("year", Arg::Str(at.year().to_string())),
+            ],
+        ))
+    }
+
     /// A decimal number with `places` digits after the decimal mark.
     pub fn decimal(self, x: f64, places: usize) -> String {
         let formatted = format!("{:.*}", places, x.abs());
@@ -216,6 +231,13 @@ mod tests {
         assert_eq!(Lang::Es.decimal(3.26, 1), "3,3");
         assert_eq!(Lang::En.decimal(3311.7, 1), "3,311.7");
         assert_eq!(Lang::En.decimal(-2.5, 1), "-2.5");
+    }
+
+    #[test]
+    fn dates_are_written_out_in_each_language() {
+        assert_eq!(Lang::En.date("2026-11-25T16:38:04.716473729Z").as_deref(), Some("25 November 2026"));
+        assert_eq!(Lang::Es.date("2026-11-25T16:38:04Z").as_deref(), Some("25 de noviembre de 2026"));
+        assert_eq!(Lang::En.date("yesterday"), None);
     }
 
     #[test]

@@ -6,7 +6,6 @@ nav-occupations = Occupations
 nav-practices = Career Ready Practices
 nav-legacy = Old framework
 nav-about = About
-nav-api = API
 switch-language = Switch language
 breadcrumb = Breadcrumb
 footer-attribution = Based on the National Career Clusters® Framework (Advance CTE) and O*NET 29.3 (USDOL/ETA, CC BY 4.0).
@@ -55,11 +54,11 @@ home-title = Explore career pathways
 home-heading = Where could your interests take you?
 home-lead = Explore 14 Career Clusters, 72 sub-clusters and more than a thousand occupations: what people do, what they study, and what the work pays.
 home-groupings-heading = Six groups of clusters
-home-groupings-intro = The National Career Clusters® Framework groups related clusters together. Pick one that sounds like you.
+home-groupings-intro = The National Career Clusters® Framework groups related clusters together. Pick one that sounds like you. Cross-cutting clusters matter in every industry.
 home-all-clusters = See all clusters and sub-clusters
 home-numbers-heading = In this catalog
 home-practices-link = Career Ready Practices
-home-legacy-link = Coming from the old 16 clusters?
+home-legacy-link = Does your school still use the old 16 clusters?
 stat-groupings = Cluster groupings
 stat-clusters = Career Clusters
 stat-subclusters = Sub-clusters
@@ -78,7 +77,6 @@ clusters-show-subclusters = Sub-clusters of { $cluster }
 cluster-grouping = Grouping
 cluster-occupations = Occupations
 cluster-naics = Industry sectors (NAICS)
-cluster-onet-code = O*NET cluster code
 cluster-legacy-heading = From the old 16-cluster framework
 cluster-legacy-link = How the old clusters map to the new ones
 
@@ -93,11 +91,11 @@ subcluster-programs-intro = Postsecondary programs (CIP 2020) that prepare for t
 subcluster-no-programs = The official crosswalk links no programs of study to this sub-cluster yet.
 subcluster-programs-pages = Pages of programs
 unverified-subcluster-heading = This sub-cluster's name is not confirmed.
-unverified-subcluster-body = Advance CTE counts 72 sub-clusters, but its official crosswalk lists only 71. This 72nd name comes from other sources and has no occupations or programs linked to it yet.
+unverified-subcluster-body = Advance CTE counts 72 sub-clusters, but its official crosswalk lists only 71. This one, the 72nd, is named in other sources and has no occupations or programs linked to it yet.
 col-occupation = Occupation
 col-job-zone = Job zone
 col-riasec = Interest code
-col-education = Typical education
+col-education = Education to start
 col-cip = CIP code
 col-program = Program
 col-interdisciplinary = In several clusters
@@ -128,7 +126,7 @@ occupation-all-tasks = { $count ->
     [one] Show the { $shown } task
    *[other] Show all { $shown } tasks
 }
-occupation-titles-heading = Job titles people use
+occupation-titles-heading = Other names for this job
 occupation-interests-heading = Interests
 occupation-no-interests = O*NET has not rated the interests of this occupation.
 occupation-interest-code = Interest code:
@@ -238,11 +236,14 @@ legacy-published = published
 legacy-inferred = inferred
 legacy-pathways-caption = Pathways of { $cluster } and the sub-clusters that share most of their occupations
 legacy-no-overlap = No shared occupations
-legacy-share = { $percent } % of its occupations
+legacy-share = { $count ->
+    [one] { $shared } of its { $found } occupation in common
+   *[other] { $shared } of its { $found } occupations in common
+}
 col-legacy-pathway = Old pathway
 col-closest-subclusters = Closest sub-clusters
 legacy-rel-primary = main successor
-legacy-rel-merged = merged into it
+legacy-rel-merged = merged with other clusters
 legacy-rel-renamed-expanded = renamed and expanded
 legacy-rel-partial-natural-resources-portion = partly (the natural-resources part)
 legacy-rel-eliminated-spread-across-several-clusters = dissolved; spread across several clusters
@@ -318,3 +319,50 @@ error-field-interest = The interest must be one of the letters R, I, A, S, E or 
 error-field-cluster = There is no Career Cluster with that id.
 error-field-occupation-code = Occupation codes look like 29-1141.00.
 error-field-uuid = Identifiers here are UUIDs.
+
+cross-cutting-this = This cluster matters in every industry.
+unverified-subcluster-next = Meanwhile, explore
+unverified-subcluster-search = occupations that work with drones
+source-note = Source note
+subcluster-occupations-intro = { $count ->
+    [one] { $shown } occupation with an O*NET profile, as the official Advance CTE crosswalk aligns it.
+   *[other] { $shown } occupations with an O*NET profile, as the official Advance CTE crosswalk aligns them.
+}
+subcluster-soc-only-heading = Also in the crosswalk
+subcluster-soc-only-intro = These occupation codes have no O*NET profile, so there is no page for them:
+riasec-legend = Interest code letters: R Realistic, I Investigative, A Artistic, S Social, E Enterprising, C Conventional. Job zone: 1 little preparation … 5 extensive preparation.
+occupation-all = { $count ->
+    [one] The only occupation
+   *[other] All { $shown } occupations
+}
+occupations-past-end = There is nothing on this page; the list has { $pages } pages.
+occupations-first-page = Go to the first page
+occupation-glance-heading = At a glance
+education-to-start = Education to start
+education-to-start-bls = Typical education to get hired (BLS)
+education-most-workers = Education most workers have (O*NET)
+education-most-workers-share = { $level }
+occupation-programs-heading = Programs of study that prepare for it
+occupation-no-programs = The NCES crosswalk links no programs of study to this occupation.
+occupation-programs-intro = College and training programs (CIP 2020) that lead to this work, from the NCES crosswalk.
+occupation-all-programs = { $count ->
+    [one] Show the { $shown } program
+   *[other] Show all { $shown } programs
+}
+outlook-specialty = These figures are for all { $group }; BLS does not report this specialty separately.
+practices-unverified-note = The wording of practices marked with an asterisk is not yet confirmed.
+skills-unverified-note = Skills marked with an asterisk come from an incomplete copy of the framework and are not yet confirmed.
+footer-api-link = API for developers
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -3,10 +3,9 @@ skip-to-content = Saltar al contenido principal
 nav-label = Principal
 nav-clusters = Clústeres de carreras
 nav-occupations = Ocupaciones
-nav-practices = Prácticas para la preparación profesional
+nav-practices = Preparación profesional
 nav-legacy = Marco anterior
 nav-about = Acerca de
-nav-api = API
 switch-language = Cambiar idioma
 breadcrumb = Ruta de navegación
 footer-attribution = Basado en el Marco Nacional de Career Clusters® (Advance CTE) y en O*NET 29.3 (USDOL/ETA, CC BY 4.0).
@@ -47,21 +46,21 @@ pager-next = Siguiente
 
 ## Búsqueda
 search-label = Buscar ocupaciones por nombre
-search-hint = Prueba con un trabajo que conozcas, como “nurse” (enfermería), “welder” (soldadura) o “game designer”. Los nombres están en inglés.
+search-hint = Prueba con un trabajo que conozcas, como “nurse” (enfermería), “welder” (soldadura) o “game designer” (diseño de videojuegos). Por ahora, los nombres están en inglés.
 search-button = Buscar
 
 ## Inicio
 home-title = Explora trayectorias profesionales
 home-heading = ¿A dónde te pueden llevar tus intereses?
-home-lead = Explora 14 Career Clusters, 72 subclústeres y más de mil ocupaciones: qué hace la gente, qué estudia y cuánto se gana.
+home-lead = Explora 14 clústeres de carreras, 72 subclústeres y más de mil ocupaciones: qué hace la gente, qué estudia y cuánto gana.
 home-groupings-heading = Seis grupos de clústeres
-home-groupings-intro = El Marco Nacional de Career Clusters® agrupa los clústeres relacionados. Elige el que más se parezca a ti.
+home-groupings-intro = El Marco Nacional de Career Clusters® agrupa los clústeres relacionados. Elige el que más se parezca a ti. Los clústeres transversales importan en todas las industrias.
 home-all-clusters = Ver todos los clústeres y subclústeres
 home-numbers-heading = En este catálogo
 home-practices-link = Prácticas para la preparación profesional
-home-legacy-link = ¿Vienes de los 16 clústeres anteriores?
+home-legacy-link = ¿Tu escuela todavía usa los 16 clústeres anteriores?
 stat-groupings = Grupos de clústeres
-stat-clusters = Career Clusters
+stat-clusters = Clústeres de carreras
 stat-subclusters = Subclústeres
 stat-occupations = Ocupaciones
 stat-programs = Programas de estudio (CIP)
@@ -78,12 +77,11 @@ clusters-show-subclusters = Subclústeres de { $cluster }
 cluster-grouping = Grupo
 cluster-occupations = Ocupaciones
 cluster-naics = Sectores industriales (NAICS)
-cluster-onet-code = Código de clúster de O*NET
 cluster-legacy-heading = Del marco anterior de 16 clústeres
 cluster-legacy-link = Cómo se corresponden los clústeres anteriores con los nuevos
 
 ## Subclústeres
-subcluster-cluster = Career Cluster
+subcluster-cluster = Clúster
 subcluster-example-programs = Ejemplos de programas de estudio
 subcluster-sectors = Sectores industriales (NAICS)
 subcluster-occupations-heading = Ocupaciones
@@ -93,11 +91,11 @@ subcluster-programs-intro = Programas posteriores a la secundaria (CIP 2020) que
 subcluster-no-programs = La tabla de equivalencias oficial todavía no vincula ningún programa de estudio con este subclúster.
 subcluster-programs-pages = Páginas de programas
 unverified-subcluster-heading = El nombre de este subclúster no está confirmado.
-unverified-subcluster-body = Advance CTE cuenta 72 subclústeres, pero su tabla de equivalencias oficial solo enumera 71. Este nombre número 72 proviene de otras fuentes y todavía no tiene ocupaciones ni programas vinculados.
+unverified-subcluster-body = Advance CTE cuenta 72 subclústeres, pero su tabla de equivalencias oficial solo enumera 71. Este, el número 72, aparece en otras fuentes y todavía no tiene ocupaciones ni programas vinculados.
 col-occupation = Ocupación
-col-job-zone = Zona laboral
+col-job-zone = Nivel de preparación
 col-riasec = Código de intereses
-col-education = Educación típica
+col-education = Educación para empezar
 col-cip = Código CIP
 col-program = Programa
 col-interdisciplinary = En varios clústeres
@@ -114,13 +112,13 @@ occupation-results = { $count ->
     [one] Se encontró { $shown } ocupación
    *[other] Se encontraron { $shown } ocupaciones
 }
-filter-cluster = Career Cluster
-filter-zone = Zona laboral
+filter-cluster = Clúster
+filter-zone = Nivel de preparación
 filter-interest = Interés principal
 filter-any = Cualquiera
 filter-clear = Quitar filtros
 occupation-code = Código O*NET-SOC
-occupation-clusters-heading = Dónde encaja en los Career Clusters
+occupation-clusters-heading = Dónde encaja en los clústeres de carreras
 occupation-no-clusters = La tabla de equivalencias oficial no ubica esta ocupación en ningún subclúster.
 occupation-tasks-heading = Qué hacen
 occupation-no-tasks = O*NET no enumera tareas para esta ocupación.
@@ -128,7 +126,7 @@ occupation-all-tasks = { $count ->
     [one] Mostrar la { $shown } tarea
    *[other] Mostrar las { $shown } tareas
 }
-occupation-titles-heading = Nombres de puestos que usa la gente
+occupation-titles-heading = Otros nombres de este trabajo
 occupation-interests-heading = Intereses
 occupation-no-interests = O*NET no ha calificado los intereses de esta ocupación.
 occupation-interest-code = Código de intereses:
@@ -137,14 +135,14 @@ occupation-outlook-heading = Salario y perspectivas (Estados Unidos)
 occupation-related-heading = Ocupaciones relacionadas
 occupation-source = Información de la ocupación de O*NET 29.3 (USDOL/ETA, CC BY 4.0); perspectivas de las Proyecciones de Empleo del BLS 2024–34.
 riasec-chart-title = Perfil de intereses de esta ocupación
-riasec-chart-caption = Qué tanto encaja cada área de interés con este trabajo, de 1 (poco) a 7 (mucho). ★ marca los puntos altos que forman el código de intereses.
+riasec-chart-caption = Cuánto se relaciona cada área de interés con este trabajo, de 1 (poco) a 7 (mucho). ★ marca los puntos altos que forman el código de intereses.
 riasec-table-caption = Puntuaciones de intereses (de 1 a 7)
 col-interest = Área de interés
 col-score = Puntuación
 col-high-point = Punto alto
 education-share = { $percent } % de quienes trabajan en ella
-job-zone-number = Zona laboral { $zone }
-job-zone-details = Qué significa esta zona laboral (de O*NET, en inglés)
+job-zone-number = Nivel { $zone }
+job-zone-details = Qué significa este nivel de preparación (de O*NET, en inglés)
 job-zone-experience = Experiencia
 job-zone-education = Educación
 job-zone-training = Capacitación
@@ -219,7 +217,7 @@ bls-training-internship-residency = Práctica o residencia
 
 ## Prácticas
 practices-title = Prácticas para la preparación profesional
-practices-lead = Las Career Ready Practices describen lo que todo estudiante necesita para cualquier carrera, sea cual sea el clúster. Se muestran en su redacción original en inglés.
+practices-lead = Las Career Ready Practices describen lo que todo estudiante necesita para cualquier carrera, sea cual sea el clúster. Debajo de cada una está su redacción original en inglés.
 practices-version-cctc-2012-title = Career Ready Practices (Common Career Technical Core, 2012)
 practices-version-cctc-2012-intro = Las 12 prácticas del Common Career Technical Core, adoptadas por la mayoría de los estados.
 practices-version-ncc-2024-title = Prácticas actualizadas (marco de 2024)
@@ -238,11 +236,14 @@ legacy-published = publicado
 legacy-inferred = deducido
 legacy-pathways-caption = Trayectorias de { $cluster } y los subclústeres que comparten la mayoría de sus ocupaciones
 legacy-no-overlap = Sin ocupaciones en común
-legacy-share = { $percent } % de sus ocupaciones
+legacy-share = { $count ->
+    [one] { $shared } de su { $found } ocupación en común
+   *[other] { $shared } de sus { $found } ocupaciones en común
+}
 col-legacy-pathway = Trayectoria anterior
 col-closest-subclusters = Subclústeres más cercanos
 legacy-rel-primary = sucesor principal
-legacy-rel-merged = se fusionó en este
+legacy-rel-merged = se fusionó con otros clústeres
 legacy-rel-renamed-expanded = cambió de nombre y se amplió
 legacy-rel-partial-natural-resources-portion = en parte (la de recursos naturales)
 legacy-rel-eliminated-spread-across-several-clusters = se disolvió; repartido entre varios clústeres
@@ -264,7 +265,7 @@ about-ed = Marco de Habilidades de Empleabilidad, Oficina de Educación Profesio
 about-caveats-heading = Qué tener en cuenta
 about-caveat-uvt = El subclúster número 72, “Unmanned Vehicle Technology” (Tecnología de vehículos no tripulados), no está en la tabla de equivalencias oficial; su nombre no está confirmado.
 about-caveat-uvt-link = Ver ese subclúster
-about-caveat-groupings = Cuatro de los seis grupos tienen su composición publicada; los otros dos son deducidos.
+about-caveat-groupings = Cuatro de los seis grupos tienen su composición publicada; la de los otros dos la dedujimos nosotros.
 about-caveat-practices = Solo se han podido confirmar tres de las doce Career Ready Practices de 2024; las prácticas de 2012 están completas.
 about-caveat-legacy = Los vínculos entre las trayectorias anteriores y los nuevos subclústeres los calculamos nosotros a partir de las ocupaciones compartidas.
 about-caveat-language = Los nombres, descripciones y tareas de las ocupaciones provienen de O*NET y están en inglés.
@@ -318,3 +319,50 @@ error-field-interest = El interés debe ser una de las letras R, I, A, S, E o C.
 error-field-cluster = No hay ningún Career Cluster con ese identificador.
 error-field-occupation-code = Los códigos de ocupación tienen la forma 29-1141.00.
 error-field-uuid = Los identificadores aquí son UUID.
+
+cross-cutting-this = Este clúster importa en todas las industrias.
+unverified-subcluster-next = Mientras tanto, explora
+unverified-subcluster-search = ocupaciones que trabajan con drones
+source-note = Nota sobre la fuente
+subcluster-occupations-intro = { $count ->
+    [one] { $shown } ocupación con perfil en O*NET, según la tabla de equivalencias oficial de Advance CTE.
+   *[other] { $shown } ocupaciones con perfil en O*NET, según la tabla de equivalencias oficial de Advance CTE.
+}
+subcluster-soc-only-heading = También en la tabla de equivalencias
+subcluster-soc-only-intro = Estos códigos de ocupación no tienen perfil en O*NET, así que no tienen página propia:
+riasec-legend = Letras del código de intereses: R Realista, I Investigador, A Artístico, S Social, E Emprendedor, C Convencional. Nivel de preparación: 1 poca preparación … 5 preparación extensa.
+occupation-all = { $count ->
+    [one] La única ocupación
+   *[other] Todas las ocupaciones ({ $shown })
+}
+occupations-past-end = No hay nada en esta página; la lista tiene { $pages } páginas.
+occupations-first-page = Ir a la primera página
+occupation-glance-heading = En resumen
+education-to-start = Educación para empezar
+education-to-start-bls = Educación típica para conseguir el empleo (BLS)
+education-most-workers = Educación que tiene la mayoría de quienes trabajan en esto (O*NET)
+education-most-workers-share = { $level }
+occupation-programs-heading = Programas de estudio que preparan para esta ocupación
+occupation-no-programs = La tabla de equivalencias del NCES no vincula ningún programa de estudio con esta ocupación.
+occupation-programs-intro = Programas universitarios y de formación (CIP 2020) que llevan a este trabajo, según la tabla de equivalencias del NCES. Los nombres están en inglés.
+occupation-all-programs = { $count ->
+    [one] Mostrar el { $shown } programa
+   *[other] Mostrar los { $shown } programas
+}
+outlook-specialty = Estas cifras son de todo el grupo “{ $group }”; el BLS no publica datos de esta especialidad por separado.
+practices-unverified-note = La redacción de las prácticas marcadas con asterisco todavía no está confirmada.
+skills-unverified-note = Las habilidades marcadas con asterisco provienen de una copia incompleta del marco y todavía no están confirmadas.
+footer-api-link = API para desarrolladores
+date-long = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre

@@ -219,6 +219,7 @@ pub struct LegacyPathwaySubclusterRow {
     pub cluster_id: String,
     pub subcluster_name: String,
     pub shared_soc_count: i64,
+    pub found_soc_count: i64,
     pub share_of_found: f64,
 }
 

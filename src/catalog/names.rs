@@ -61,13 +61,34 @@ pub fn term(lang: Lang, prefix: &str, english: &str) -> String {
     lang.try_t(&format!("{prefix}-{}", slug(english))).unwrap_or_else(|| english.to_string())
 }
 
-/// Typical education: O*NET's most common required level when rated, else the BLS
-/// typical entry-level education.
+/// Typical education to start: the BLS typical entry-level education, else the level most
+/// workers report to O*NET.
 pub fn education(lang: Lang, category: Option<i64>, bls: Option<&str>) -> Option<String> {
-    match (category, bls) {
-        (Some(category), _) => Some(lang.t(&format!("education-level-{category}"))),
-        (None, Some(bls)) => Some(term(lang, "bls-education", bls)),
+    match (bls, category) {
+        (Some(bls), _) => Some(term(lang, "bls-education", bls)),
+        (None, Some(category)) => Some(onet_education(lang, category)),
         (None, None) => None,
+    }
+}
+
+/// An O*NET required-level-of-education category in `lang`.
+pub fn onet_education(lang: Lang, category: i64) -> String {
+    lang.t(&format!("education-level-{category}"))
+}
+
+/// A Career Ready Practice in `lang`; the English statement is the published one.
+pub fn practice(lang: Lang, version: &str, code: &str, english: &str) -> String {
+    match lang {
+        Lang::En => english.to_string(),
+        _ => lang.try_t(&format!("practice-{version}-{code}")).unwrap_or_else(|| english.to_string()),
+    }
+}
+
+/// A category, skill or sub-skill of the Employability Skills Framework in `lang`.
+pub fn skill(lang: Lang, english: &str) -> String {
+    match lang {
+        Lang::En => english.to_string(),
+        _ => term(lang, "skill", english),
     }
 }
 
@@ -95,11 +116,12 @@ mod term_tests {
     }
 
     #[test]
-    fn education_prefers_the_onet_level() {
+    fn education_prefers_the_entry_level_of_bls() {
         assert_eq!(
             education(Lang::En, Some(6), Some("High school diploma or equivalent")).as_deref(),
-            Some("Bachelor's degree")
+            Some("High school diploma or equivalent")
         );
+        assert_eq!(education(Lang::En, Some(6), None).as_deref(), Some("Bachelor's degree"));
         assert_eq!(
             education(Lang::Es, None, Some("Bachelor's degree")).as_deref(),
             Some("Licenciatura (título universitario de cuatro años)")

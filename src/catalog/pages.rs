@@ -22,6 +22,7 @@ const PROGRAMS_PER_PAGE: i64 = 50;
 const TASKS_SHOWN: i64 = 10;
 const TITLES_SHOWN: i64 = 12;
 const RELATED_SHOWN: i64 = 10;
+const PROGRAMS_SHOWN: i64 = 24;
 
 /// A cluster as a card or list entry, named in the page's language.
 pub struct ClusterCard {
@@ -126,9 +127,7 @@ struct ClusterTemplate {
     cluster: ClusterCard,
     grouping_id: String,
     grouping_name: String,
-    naics: String,
-    onet_code: Option<String>,
-    onet_code_verified: bool,
+    sectors: Vec<CodeTitleRow>,
     aliases: Vec<String>,
     subclusters: Vec<SubclusterCard>,
     legacy: Vec<LegacyLinkView>,
@@ -181,9 +180,7 @@ pub async fn show_cluster(
         layout: ctx.layout(cluster.name.clone(), "clusters"),
         grouping_name: names::name(lang, Kind::Grouping, &grouping.id, &grouping.name),
         grouping_id: grouping.id,
-        naics: row.naics_2digit.clone(),
-        onet_code: row.onet_cluster_code.clone(),
-        onet_code_verified: row.onet_cluster_code_verified,
+        sectors: state.catalog.cluster_sectors(&id).await?,
         aliases: state.catalog.aliases("cluster", &id).await?,
         subclusters: cards,
         legacy,
@@ -216,6 +213,7 @@ struct SubclusterTemplate {
     verification: String,
     aliases: Vec<String>,
     occupations: Vec<OccupationLine>,
+    soc_only: Vec<OccupationLine>,
     soc_count: i64,
     programs: Vec<CipRow>,
     pager: Pager,
@@ -237,7 +235,7 @@ pub async fn show_subcluster(
     let page = parse_page(query.page.as_deref())?;
     let row = state.catalog.subcluster(&id).await?.ok_or(AppError::NotFound)?;
     let cluster = state.catalog.cluster(&row.cluster_id).await?.ok_or(AppError::NotFound)?;
-    let occupations = state
+    let (occupations, soc_only): (Vec<OccupationLine>, Vec<OccupationLine>) = state
         .catalog
         .subcluster_occupations(&id)
         .await?
@@ -251,9 +249,16 @@ pub async fn show_subcluster(
             riasec_code: o.riasec_code,
             matched_title: None,
         })
+        .partition(|o| o.code.is_some());
+    let programs = state
+        .catalog
+        .subcluster_programs(&id, PageRequest { page, per_page: PROGRAMS_PER_PAGE })
+        .await?
+        .into_iter()
+        .map(|p| CipRow { title: p.title.trim_end_matches('.').to_string(), ..p })
         .collect();
-    let programs = state.catalog.subcluster_programs(&id, PageRequest { page, per_page: PROGRAMS_PER_PAGE }).await?;
-    let pager = Pager::new(page, PROGRAMS_PER_PAGE, row.cip_count, &format!("/subclusters/{id}"), &[]);
+    let pager = Pager::new(page, PROGRAMS_PER_PAGE, row.cip_count, &format!("/subclusters/{id}"), &[])
+        .with_anchor("programs-title");
     let name = names::name(lang, Kind::Subcluster, &row.id, &row.name);
     render(&SubclusterTemplate {
         layout: ctx.layout(name.clone(), "clusters"),
@@ -269,6 +274,7 @@ pub async fn show_subcluster(
         verification: row.verification,
         soc_count: row.soc_count,
         occupations,
+        soc_only,
         programs,
         pager,
     })
@@ -446,9 +452,11 @@ pub struct InterestBar {
     pub high_point: bool,
 }
 
-pub const CHART_LABEL_WIDTH: i64 = 170;
-pub const CHART_BAR_SPACE: f64 = 330.0;
-pub const CHART_ROW: i64 = 38;
+/// Bar chart geometry (SVG user units): a label above each bar, so bars get the full width.
+pub const CHART_LEFT: f64 = 8.0;
+pub const CHART_BAR_SPACE: f64 = 320.0;
+pub const CHART_TOP: i64 = 30;
+pub const CHART_ROW: i64 = 50;
 
 fn interest_bars(lang: Lang, scores: [f64; 6], code: Option<&str>) -> Vec<InterestBar> {
     "RIASEC"
@@ -459,11 +467,16 @@ fn interest_bars(lang: Lang, scores: [f64; 6], code: Option<&str>) -> Vec<Intere
             letter,
             name: lang.t(&format!("riasec-{letter}-name")),
             score,
-            y: 30 + i as i64 * CHART_ROW,
+            y: CHART_TOP + i as i64 * CHART_ROW,
             width: (score / 7.0 * CHART_BAR_SPACE).max(1.0),
             high_point: code.is_some_and(|c| c.contains(letter)),
         })
         .collect()
+}
+
+/// The x position of `score` on the chart's 0-7 scale.
+fn chart_x(score: i64) -> f64 {
+    CHART_LEFT + score as f64 / 7.0 * CHART_BAR_SPACE
 }
 
 pub struct MembershipView {
@@ -493,28 +506,41 @@ pub struct InterestLetter {
     pub description: String,
 }
 
+/// Education of an occupation as the two sources report it.
+pub struct EducationView {
+    /// BLS typical entry-level education.
+    pub to_start: Option<String>,
+    /// The level most workers report to O*NET, with their share.
+    pub most_workers: Option<(String, f64)>,
+}
+
 #[derive(Template)]
 #[template(path = "catalog/occupation.html")]
 struct OccupationTemplate {
     layout: Layout,
     occupation: OccupationRow,
-    education: Option<String>,
+    education: EducationView,
     tasks: Vec<TaskRow>,
     task_total: i64,
     all_tasks: bool,
     titles: Vec<TitleRow>,
     bars: Vec<InterestBar>,
+    ticks: Vec<(i64, f64)>,
     code_letters: Vec<InterestLetter>,
     job_zone: Option<JobZoneRow>,
     memberships: Vec<MembershipView>,
     related: Vec<RelatedRow>,
     outlook: Option<OutlookView>,
-    chart_label_width: i64,
+    programs: Vec<CodeTitleRow>,
+    program_total: i64,
+    all_programs: bool,
+    is_specialty: bool,
 }
 
 #[derive(Deserialize)]
 pub struct OccupationPageQuery {
     tasks: Option<String>,
+    programs: Option<String>,
 }
 
 pub async fn show_occupation(
@@ -531,6 +557,15 @@ pub async fn show_occupation(
     let all_tasks = query.tasks.as_deref() == Some("all");
     let tasks = state.catalog.tasks(code.as_str(), if all_tasks { 1000 } else { TASKS_SHOWN }).await?;
     let task_total = state.catalog.count_tasks(code.as_str()).await?;
+    let all_programs = query.programs.as_deref() == Some("all");
+    let programs = state
+        .catalog
+        .occupation_programs(&occupation.soc_code, if all_programs { 1000 } else { PROGRAMS_SHOWN })
+        .await?
+        .into_iter()
+        .map(|p| CodeTitleRow { title: p.title.trim_end_matches('.').to_string(), ..p })
+        .collect();
+    let program_total = state.catalog.count_occupation_programs(&occupation.soc_code).await?;
     let memberships = state
         .catalog
         .memberships(&occupation.soc_code)
@@ -564,21 +599,32 @@ pub async fn show_occupation(
             description: lang.t(&format!("riasec-{letter}-description")),
         })
         .collect();
+    let education = EducationView {
+        to_start: occupation.bls_education.as_deref().map(|e| names::term(lang, "bls-education", e)),
+        most_workers: occupation
+            .education_category
+            .zip(occupation.education_percent)
+            .map(|(category, percent)| (names::onet_education(lang, category), percent)),
+    };
     render(&OccupationTemplate {
         layout: ctx.layout(occupation.title.clone(), "occupations"),
-        education: names::education(lang, occupation.education_category, occupation.bls_education.as_deref()),
         titles: state.catalog.titles(code.as_str(), TITLES_SHOWN).await?,
         related: state.catalog.related(code.as_str(), RELATED_SHOWN).await?,
+        is_specialty: !code.as_str().ends_with(".00"),
+        education,
         tasks,
         task_total,
         all_tasks,
         bars,
+        ticks: (1..=7).map(|tick| (tick, chart_x(tick))).collect(),
         code_letters,
         job_zone,
         memberships,
         outlook,
+        programs,
+        program_total,
+        all_programs,
         occupation,
-        chart_label_width: CHART_LABEL_WIDTH,
     })
 }
 
@@ -617,9 +663,23 @@ async fn outlook(state: &AppState, lang: Lang, soc_code: &str) -> Result<Option<
     }))
 }
 
+pub struct PracticeView {
+    pub code: String,
+    pub statement: String,
+    /// The published English wording, when the page shows a translation.
+    pub original: Option<String>,
+    pub verified: bool,
+}
+
 pub struct PracticeGroup {
     pub version: String,
-    pub practices: Vec<PracticeRow>,
+    pub practices: Vec<PracticeView>,
+}
+
+impl PracticeGroup {
+    pub fn has_unverified(&self) -> bool {
+        self.practices.iter().any(|p| !p.verified)
+    }
 }
 
 pub struct SkillGroup {
@@ -636,23 +696,38 @@ struct PracticesTemplate {
 }
 
 pub async fn list_practices(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
+    let lang = ctx.lang;
     let mut groups: Vec<PracticeGroup> = Vec::new();
-    for practice in state.catalog.practices().await? {
+    for p in state.catalog.practices().await? {
+        let statement = names::practice(lang, &p.framework_version, &p.code, &p.statement);
+        let view = PracticeView {
+            original: (statement != p.statement).then(|| p.statement.clone()),
+            statement,
+            code: p.code,
+            verified: p.verified,
+        };
         match groups.last_mut() {
-            Some(group) if group.version == practice.framework_version => group.practices.push(practice),
-            _ => groups.push(PracticeGroup { version: practice.framework_version.clone(), practices: vec![practice] }),
+            Some(group) if group.version == p.framework_version => group.practices.push(view),
+            _ => groups.push(PracticeGroup { version: p.framework_version, practices: vec![view] }),
         }
     }
     let mut skills: Vec<SkillGroup> = Vec::new();
     for row in state.catalog.employability_skills().await? {
-        if skills.last().is_none_or(|g| g.category != row.category) {
-            skills.push(SkillGroup { category: row.category.clone(), skills: Vec::new() });
+        let category = names::skill(lang, &row.category);
+        if skills.last().is_none_or(|g| g.category != category) {
+            skills.push(SkillGroup { category, skills: Vec::new() });
         }
         let group = skills.last_mut().expect("pushed above");
-        if group.skills.last().is_none_or(|(name, _)| *name != row.skill) {
-            group.skills.push((row.skill.clone(), Vec::new()));
+        let skill = names::skill(lang, &row.skill);
+        if group.skills.last().is_none_or(|(name, _)| *name != skill) {
+            group.skills.push((skill, Vec::new()));
         }
-        group.skills.last_mut().expect("pushed above").1.push((row.sub_skill, row.sub_skill_verified));
+        group
+            .skills
+            .last_mut()
+            .expect("pushed above")
+            .1
+            .push((names::skill(lang, &row.sub_skill), row.sub_skill_verified));
     }
     render(&PracticesTemplate { layout: ctx.layout(ctx.t("practices-title"), "practices"), groups, skills })
 }
@@ -676,7 +751,8 @@ pub struct LegacyModernLink {
 pub struct LegacyPathwayView {
     pub name: String,
     pub verified: bool,
-    pub subclusters: Vec<(String, String, i64)>,
+    /// Closest sub-clusters: id, name, occupations shared, occupations of the pathway found.
+    pub subclusters: Vec<(String, String, i64, i64)>,
 }
 
 #[derive(Template)]
@@ -727,7 +803,7 @@ pub async fn show_legacy(ctx: PageCtx, State(state): State<AppState>) -> Result<
                         .take(3)
                         .map(|d| {
                             let name = names::name(lang, Kind::Subcluster, &d.subcluster_id, &d.subcluster_name);
-                            (d.subcluster_id.clone(), name, (d.share_of_found * 100.0).round() as i64)
+                            (d.subcluster_id.clone(), name, d.shared_soc_count, d.found_soc_count)
                         })
                         .collect(),
                 })
@@ -745,11 +821,13 @@ pub async fn show_legacy(ctx: PageCtx, State(state): State<AppState>) -> Result<
 struct AboutTemplate {
     layout: Layout,
     meta: CatalogMeta,
+    loaded_on: Option<String>,
     stats: CatalogStats,
 }
 
 pub async fn show_about(ctx: PageCtx, State(state): State<AppState>) -> Result<Response, AppError> {
     let meta = state.catalog.meta().await?;
     let stats = state.catalog.stats().await?;
-    render(&AboutTemplate { layout: ctx.layout(ctx.t("about-title"), "about"), meta, stats })
+    let loaded_on = meta.loaded_at.as_deref().and_then(|at| ctx.lang.date(at));
+    render(&AboutTemplate { layout: ctx.layout(ctx.t("about-title"), "about"), meta, loaded_on, stats })
 }

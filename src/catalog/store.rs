@@ -65,11 +65,42 @@ const OCCUPATION_FILTER_SQL: &str = r"
 const EDUCATION_SQL: &str = "o.education_category, bp.typical_education AS bls_education";
 const EDUCATION_JOINS: &str = "LEFT JOIN bls_projections bp ON bp.soc_code = o.soc_code";
 
-/// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
-fn contains_pattern(text: &str) -> String {
-    let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
+/// Patterns for a title search, from the most to the least telling kind of match. A
+/// plural is searched as its singular so "nurses" also finds "Nurse Anesthetists".
+#[derive(Debug, PartialEq, Eq)]
+struct TitleSearch {
+    /// The word anywhere, even inside another word (LIKE).
+    contains: String,
+    /// The whole title, lower-case.
+    exact: String,
+    /// The word on its own, singular or plural (LIKE against padded, punctuation-free titles).
+    word: String,
+    word_plural: String,
+    /// A word starting with it.
+    word_start: String,
 }
+
+impl TitleSearch {
+    fn new(text: &str) -> Self {
+        let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let stem = match lower.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => lower,
+        };
+        let escaped = stem.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        Self {
+            contains: format!("%{escaped}%"),
+            word: format!("% {escaped} %"),
+            word_plural: format!("% {escaped}s %"),
+            word_start: format!("% {escaped}%"),
+            exact: stem,
+        }
+    }
+}
+
+/// A title in lower case with punctuation turned into spaces and a space at each end, so
+/// LIKE '% word %' finds whole words.
+const TITLE_WORDS_SQL: &str = "(' ' || replace(replace(replace(replace(replace(lower(o.title), ',', ' '), '/', ' '), '(', ' '), ')', ' '), '-', ' ') || ' ')";
 
 impl CatalogStore {
     pub fn new(db: Db) -> Self {
@@ -191,7 +222,7 @@ impl CatalogStore {
     pub async fn subcluster_programs(&self, id: &str, page: PageRequest) -> Result<Vec<CipRow>, sqlx::Error> {
         const SQL: &str = "SELECT p.code, p.title, sc.interdisciplinary
              FROM subcluster_cips sc JOIN cip_programs p ON p.code = sc.cip_code
-             WHERE sc.subcluster_id = $1 ORDER BY p.code LIMIT $2 OFFSET $3";
+             WHERE sc.subcluster_id = $1 ORDER BY p.title, p.code LIMIT $2 OFFSET $3";
         with_pool!(&self.db, pool => {
             sqlx::query_as(SQL).bind(id).bind(page.per_page).bind(page.offset()).fetch_all(pool).await
         })
@@ -203,9 +234,30 @@ impl CatalogStore {
         with_pool!(&self.db, pool => sqlx::query_as(SQL).bind(id).fetch_all(pool).await)
     }
 
+    /// Industry sectors of a cluster, through its sub-clusters.
+    pub async fn cluster_sectors(&self, id: &str) -> Result<Vec<CodeTitleRow>, sqlx::Error> {
+        const SQL: &str = "SELECT DISTINCT n.code, n.title FROM subcluster_naics sn
+             JOIN naics_sectors n ON n.code = sn.naics_code
+             JOIN subclusters s ON s.id = sn.subcluster_id
+             WHERE s.cluster_id = $1 ORDER BY n.code";
+        with_pool!(&self.db, pool => sqlx::query_as(SQL).bind(id).fetch_all(pool).await)
+    }
+
+    /// Programs of study (CIP 2020) that prepare for a SOC occupation, by the NCES crosswalk.
+    pub async fn occupation_programs(&self, soc_code: &str, limit: i64) -> Result<Vec<CodeTitleRow>, sqlx::Error> {
+        const SQL: &str = "SELECT p.code, p.title FROM cip_socs cs JOIN cip_programs p ON p.code = cs.cip_code
+             WHERE cs.soc_code = $1 ORDER BY p.title, p.code LIMIT $2";
+        with_pool!(&self.db, pool => sqlx::query_as(SQL).bind(soc_code).bind(limit).fetch_all(pool).await)
+    }
+
+    pub async fn count_occupation_programs(&self, soc_code: &str) -> Result<i64, sqlx::Error> {
+        const SQL: &str = "SELECT COUNT(*) FROM cip_socs WHERE soc_code = $1";
+        with_pool!(&self.db, pool => sqlx::query_scalar(SQL).bind(soc_code).fetch_one(pool).await)
+    }
+
     pub async fn count_occupations(&self, filter: &OccupationFilter) -> Result<i64, sqlx::Error> {
         let sql = format!("SELECT COUNT(*) FROM occupations o WHERE {OCCUPATION_FILTER_SQL}");
-        let pattern = filter.text.as_deref().map(contains_pattern);
+        let pattern = filter.text.as_deref().map(|t| TitleSearch::new(t).contains);
         with_pool!(&self.db, pool => {
             sqlx::query_scalar(&sql)
                 .bind(&pattern).bind(&filter.cluster).bind(&filter.subcluster).bind(filter.job_zone).bind(&filter.interest)
@@ -213,7 +265,8 @@ impl CatalogStore {
         })
     }
 
-    /// Occupations matching `filter`, those whose own title matches first.
+    /// Occupations matching `filter`: whole-title matches first, then whole words, word
+    /// starts, any part of the title, and last those found only by another title.
     pub async fn occupations(
         &self,
         filter: &OccupationFilter,
@@ -227,15 +280,26 @@ impl CatalogStore {
                  ORDER BY length(t.title), t.title LIMIT 1) AS matched_title
              FROM occupations o {EDUCATION_JOINS}
              WHERE {OCCUPATION_FILTER_SQL}
-             ORDER BY CASE WHEN CAST($1 AS TEXT) IS NULL OR lower(o.title) LIKE $1 ESCAPE '\' THEN 0 ELSE 1 END,
+             ORDER BY CASE
+                        WHEN CAST($1 AS TEXT) IS NULL THEN 0
+                        WHEN lower(o.title) = $8 OR lower(o.title) = $8 || 's' THEN 0
+                        WHEN {TITLE_WORDS_SQL} LIKE $9 ESCAPE '\' OR {TITLE_WORDS_SQL} LIKE $10 ESCAPE '\' THEN 1
+                        WHEN {TITLE_WORDS_SQL} LIKE $11 ESCAPE '\' THEN 2
+                        WHEN lower(o.title) LIKE $1 ESCAPE '\' THEN 3
+                        ELSE 4
+                      END,
+                      CASE WHEN CAST($1 AS TEXT) IS NULL THEN 0 ELSE length(o.title) END,
                       o.title, o.code
              LIMIT $6 OFFSET $7"
         );
-        let pattern = filter.text.as_deref().map(contains_pattern);
+        let search = filter.text.as_deref().map(TitleSearch::new);
+        let part = |f: fn(&TitleSearch) -> &String| search.as_ref().map(|s| f(s).clone()).unwrap_or_default();
         with_pool!(&self.db, pool => {
             sqlx::query_as(&sql)
-                .bind(&pattern).bind(&filter.cluster).bind(&filter.subcluster).bind(filter.job_zone).bind(&filter.interest)
+                .bind(search.as_ref().map(|s| s.contains.clone())).bind(&filter.cluster).bind(&filter.subcluster)
+                .bind(filter.job_zone).bind(&filter.interest)
                 .bind(page.per_page).bind(page.offset())
+                .bind(part(|s| &s.exact)).bind(part(|s| &s.word)).bind(part(|s| &s.word_plural)).bind(part(|s| &s.word_start))
                 .fetch_all(pool).await
         })
     }
@@ -334,7 +398,7 @@ impl CatalogStore {
     /// Derived pathway → sub-cluster links, strongest first within each pathway.
     pub async fn legacy_pathway_subclusters(&self) -> Result<Vec<LegacyPathwaySubclusterRow>, sqlx::Error> {
         const SQL: &str = "SELECT l.legacy_pathway_id, l.subcluster_id, s.cluster_id, s.name AS subcluster_name,
-                    l.shared_soc_count, l.share_of_found
+                    l.shared_soc_count, l.found_soc_count, l.share_of_found
              FROM legacy_pathway_subclusters l JOIN subclusters s ON s.id = l.subcluster_id
              ORDER BY l.legacy_pathway_id, l.share_of_found DESC, l.shared_soc_count DESC, s.name";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
@@ -471,3 +535,18 @@ const SUBCLUSTER_SELECT: &str = "SELECT s.id, s.cluster_id, s.name, s.descriptio
         (SELECT COUNT(*) FROM occupations o JOIN subcluster_socs ss ON ss.soc_code = o.soc_code
          WHERE ss.subcluster_id = s.id) AS occupation_count
      FROM subclusters s JOIN clusters c ON c.id = s.cluster_id JOIN groupings g ON g.id = c.grouping_id";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_search_singularizes_and_escapes() {
+        let search = TitleSearch::new("  Nurses ");
+        assert_eq!(search.exact, "nurse");
+        assert_eq!((search.word.as_str(), search.word_plural.as_str()), ("% nurse %", "% nurses %"));
+        assert_eq!(TitleSearch::new("bus").exact, "bus");
+        assert_eq!(TitleSearch::new("glass").exact, "glass");
+        assert_eq!(TitleSearch::new("50%_off").contains, "%50\\%\\_off%");
+    }
+}

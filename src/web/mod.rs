@@ -115,6 +115,18 @@ impl Layout {
         )
     }
 
+    /// "2 of its 3 occupations in common".
+    pub fn legacy_share(&self, shared: &i64, found: &i64) -> String {
+        self.lang.t_args(
+            "legacy-share",
+            &[
+                ("shared", Arg::Str(self.lang.int(*shared))),
+                ("count", Arg::Num(*found as f64)),
+                ("found", Arg::Str(self.lang.int(*found))),
+            ],
+        )
+    }
+
     pub fn other_lang(&self) -> Lang {
         self.lang.other()
     }

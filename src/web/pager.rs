@@ -8,6 +8,7 @@ pub struct Pager {
     pub per_page: i64,
     pub total: i64,
     base: String,
+    anchor: String,
 }
 
 impl Pager {
@@ -17,7 +18,18 @@ impl Pager {
             params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.as_str())).collect();
         let query = serde_urlencoded::to_string(&kept).unwrap_or_default();
         let base = if query.is_empty() { format!("{path}?") } else { format!("{path}?{query}&") };
-        Self { page, per_page, total, base }
+        Self { page, per_page, total, base, anchor: String::new() }
+    }
+
+    /// Page links jump to the element with this id, so a list further down the page stays in view.
+    pub fn with_anchor(mut self, id: &str) -> Self {
+        self.anchor = format!("#{id}");
+        self
+    }
+
+    /// True when the requested page lies past the end of a non-empty list.
+    pub fn past_the_end(&self) -> bool {
+        self.total > 0 && self.page > self.last_page()
     }
 
     pub fn last_page(&self) -> i64 {
@@ -33,7 +45,7 @@ impl Pager {
     }
 
     pub fn href(&self, page: impl Number) -> String {
-        format!("{}page={}", self.base, page.value() as i64)
+        format!("{}page={}{}", self.base, page.value() as i64, self.anchor)
     }
 
     pub fn has_previous(&self) -> bool {
@@ -85,5 +97,6 @@ mod tests {
         let pager = Pager::new(1, 50, 120, "/occupations", &[("q", "nurse aide".into())]);
         assert_eq!(pager.href(2), "/occupations?q=nurse+aide&page=2");
         assert!(!pager.has_previous() && pager.has_next());
+        assert_eq!(pager.with_anchor("results").href(3), "/occupations?q=nurse+aide&page=3#results");
     }
 }

@@ -213,3 +213,75 @@ async fn bad_addresses_get_a_page_that_says_what_to_fix() {
     assert_eq!(spanish.status().as_u16(), 404);
     assert!(spanish.text().await.unwrap().contains("Página no encontrada"));
 }
+
+on_both_backends! {
+    async fn subcluster_counts_agree_between_card_intro_and_table(backend: Backend) {
+        let app = TestApp::loaded(backend).await;
+        let (_, api) = app.json("/api/v1/subclusters/physical-health").await;
+        let count = api["occupation_count"].as_i64().unwrap();
+
+        let (_, html) = app.page("/subclusters/physical-health").await;
+        let (_, cluster) = app.page("/clusters/healthcare-human-services").await;
+
+        let table = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
+        assert_eq!(occurrences(table, "<tr>") as i64, count);
+        assert!(html.contains(&format!("{count} occupations with an O*NET profile")));
+        assert!(cluster.contains(&format!("{count} occupations · ")), "the cluster card shows the same count");
+    }
+}
+
+on_both_backends! {
+    async fn occupation_page_lists_programs_and_flags_specialty_figures(backend: Backend) {
+        let app = TestApp::loaded(backend).await;
+
+        let (_, nurse) = app.page("/occupations/29-1141.00").await;
+        let (_, teacher) = app.page("/occupations/25-2031.00").await;
+        let (_, all) = app.page("/occupations/25-2031.00?programs=all").await;
+        let (_, acute) = app.page("/occupations/29-1141.01").await;
+
+        assert!(nurse.contains("Registered Nursing/Registered Nurse <span class=\"muted\">(51.3801)</span>"));
+        let shown = |html: &str| occurrences(&html[html.find("id=\"programs-title\"").unwrap()..html.find("id=\"outlook-title\"").unwrap()], "<li>");
+        assert_eq!(shown(&teacher), 24, "a long list starts short");
+        assert!(teacher.contains("Show all"));
+        assert!(shown(&all) > 24 && !all.contains("programs=all#programs-title"));
+        assert!(!nurse.contains("BLS does not report this specialty separately"));
+        assert!(acute.contains("These figures are for all Registered nurses; BLS does not report this specialty separately."));
+    }
+}
+
+#[tokio::test]
+async fn title_search_ranks_whole_words_before_parts_of_words() {
+    let app = TestApp::loaded(Backend::Sqlite).await;
+
+    let (_, nurse) = app.json("/api/v1/occupations?q=nurse&per_page=5").await;
+    let (_, nurses) = app.json("/api/v1/occupations?q=nurses&per_page=50").await;
+
+    let titles: Vec<&str> = nurse["items"].as_array().unwrap().iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Registered Nurses"), "{titles:?}");
+    assert!(titles.iter().all(|t| !t.contains("Nursery")), "{titles:?}");
+    assert_eq!(nurses["total"], nurse["total"], "a plural finds what its singular finds");
+}
+
+#[tokio::test]
+async fn a_page_past_the_end_says_so() {
+    let app = TestApp::loaded(Backend::Sqlite).await;
+
+    let (status, html) = app.page("/occupations?page=999").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("There is nothing on this page; the list has 21 pages."));
+    assert!(!html.contains("No occupation matches"));
+}
+
+#[tokio::test]
+async fn spanish_pages_translate_practices_skills_and_dates() {
+    let app = TestApp::loaded(Backend::Sqlite).await;
+
+    let (_, practices) = app.page("/practices?lang=es").await;
+    let (_, about) = app.page("/about?lang=es").await;
+
+    assert!(practices.contains("Demostrar creatividad e innovación."));
+    assert!(practices.contains("<span class=\"muted\" lang=\"en\">Demonstrate creativity and innovation.</span>"));
+    assert!(practices.contains("Pensamiento crítico"));
+    assert!(about.contains(" de 20"), "a written-out Spanish date");
+}
