@@ -10,6 +10,7 @@ pub mod config;
 pub mod datafile;
 pub mod db;
 pub mod error;
+pub mod explore;
 pub mod i18n;
 pub mod progress;
 pub mod router;

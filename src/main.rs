@@ -1,6 +1,6 @@
 //! The `pathways` command: serve the app, run the demo, migrate, and manage the catalog.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +11,8 @@ use pathways::app;
 use pathways::catalog::{self, CatalogStore, LoadOutcome, case};
 use pathways::config::{Config, LogFormat, redact_url};
 use pathways::db::Db;
+use pathways::explore;
+use pathways::i18n::Lang;
 use pathways::progress;
 
 #[derive(Parser)]
@@ -79,6 +81,50 @@ enum Command {
     /// Load, inspect and export the Career Clusters catalog
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Match what students like to clusters and occupations, and evaluate the matcher
+    #[command(subcommand)]
+    Explore(ExploreCommand),
+}
+
+#[derive(Subcommand)]
+enum ExploreCommand {
+    /// Match free text (English or Spanish) to clusters, sub-clusters and occupations
+    #[command(
+        after_help = "Examples:\n  pathways explore match \"I like helping people\" --json\n  pathways explore match --batch phrases.txt   # one phrase per line, one JSON object per line\n  echo \"me gusta arreglar carros\" | pathways explore match --batch -"
+    )]
+    Match {
+        /// The text to match
+        text: Option<String>,
+        /// Print one JSON object (the default with --batch)
+        #[arg(long)]
+        json: bool,
+        /// Read one phrase per line from FILE (`-` for standard input)
+        #[arg(long, value_name = "FILE")]
+        batch: Option<PathBuf>,
+        /// Language of the reasons
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Measure the matcher: hit@1/hit@3 of clusters, hit@3 of sub-clusters, occupation MRR,
+    /// per language, on the labeled phrases and on O*NET reported titles (left out of the
+    /// index while tested), against a titles-only BM25 baseline
+    #[command(
+        after_help = "Examples:\n  pathways explore eval\n  pathways explore eval --misses   # also list the labeled phrases it gets wrong\n  pathways explore eval --json"
+    )]
+    Eval {
+        /// Print the scores as JSON
+        #[arg(long)]
+        json: bool,
+        /// List the labeled phrases whose acceptable clusters are not in the top 3
+        #[arg(long)]
+        misses: bool,
+        /// Skip the reported-titles set (it takes longer)
+        #[arg(long)]
+        labeled_only: bool,
+    },
+    /// Time the index build and single-query latency (p50, p99) against baselines
+    #[command(after_help = "Example:\n  pathways explore bench")]
+    Bench,
 }
 
 #[derive(Subcommand)]
@@ -161,6 +207,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Catalog(command) => run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::Explore(command) => run_explore(command, cli.global.config(DEFAULT_DATABASE)).await,
     }
 }
 
@@ -174,6 +221,132 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     println!("Pathways is running at http://{address}/  (press Ctrl-C to stop)");
     std::io::stdout().flush()?;
     app::serve(state, listener, app::shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Opens the database (loading the catalog if it is empty) and builds the Explore index.
+async fn explore_index(config: &Config) -> anyhow::Result<explore::ExploreIndex> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    catalog::ensure_loaded(
+        &CatalogStore::new(db.clone()),
+        &config.resolved_data_dir(),
+        progress::for_terminal().as_ref(),
+    )
+    .await?;
+    Ok(explore::build_index(&db).await?)
+}
+
+async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<()> {
+    match command {
+        ExploreCommand::Match { text, json, batch, lang } => {
+            let lang = Lang::parse(&lang).with_context(|| format!("unknown language {lang:?}; use en or es"))?;
+            let index = explore_index(&config).await?;
+            match (text, batch) {
+                (Some(text), None) => print_match(&index, &text, lang, json)?,
+                (None, Some(path)) => {
+                    let input: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
+                        Box::new(std::io::stdin().lock())
+                    } else {
+                        Box::new(std::io::BufReader::new(
+                            std::fs::File::open(&path).with_context(|| format!("could not open {}", path.display()))?,
+                        ))
+                    };
+                    for line in input.lines() {
+                        let line = line?;
+                        if !line.trim().is_empty() {
+                            print_match(&index, line.trim(), lang, true)?;
+                        }
+                    }
+                }
+                _ => {
+                    anyhow::bail!("give the text to match, or --batch FILE (or --batch - for standard input), not both")
+                }
+            }
+        }
+        ExploreCommand::Bench => {
+            let db = Db::connect(&config.database_url).await?;
+            db.migrate().await?;
+            catalog::ensure_loaded(
+                &CatalogStore::new(db.clone()),
+                &config.resolved_data_dir(),
+                progress::for_terminal().as_ref(),
+            )
+            .await?;
+            for line in explore::bench::run(&db).await? {
+                println!("{line}");
+            }
+        }
+        ExploreCommand::Eval { json, misses, labeled_only } => {
+            use explore::eval::{self, System};
+            let db = Db::connect(&config.database_url).await?;
+            db.migrate().await?;
+            catalog::ensure_loaded(
+                &CatalogStore::new(db.clone()),
+                &config.resolved_data_dir(),
+                progress::for_terminal().as_ref(),
+            )
+            .await?;
+            let index = explore::build_index(&db).await?;
+            let labeled = eval::labeled_cases();
+            let mut scores = Vec::new();
+            for lang in Lang::ALL {
+                for system in [System::Matcher, System::Baseline] {
+                    scores.push(eval::score(&index, system, "labeled", lang, &labeled));
+                }
+            }
+            if !labeled_only {
+                let reported = eval::reported_title_cases(&index, &explore::store::reported_titles(&db).await?);
+                for system in [System::Matcher, System::Baseline] {
+                    scores.push(eval::score(&index, system, "reported-titles", Lang::En, &reported));
+                }
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&scores)?);
+            } else {
+                print!("{}", eval::table(&scores));
+            }
+            if misses {
+                for (case, got) in eval::misses(&index, &labeled) {
+                    let wanted =
+                        if case.clusters.is_empty() { "(no guess)".to_string() } else { case.clusters.join(" ") };
+                    println!("MISS {} {:?}: wanted {wanted}; got {}", case.lang.code(), case.text, got.join(" "));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_match(index: &explore::ExploreIndex, text: &str, lang: Lang, json: bool) -> anyhow::Result<()> {
+    let result = index.match_text(&explore::Query::new(text, lang));
+    if json {
+        println!("{}", serde_json::to_string(&result)?);
+        return Ok(());
+    }
+    if result.no_signal {
+        println!("No career signal in {text:?}; try naming things you like to do.");
+        return Ok(());
+    }
+    for (label, items) in [
+        (
+            "Clusters",
+            result.clusters.iter().take(5).map(|c| (c.name.clone(), c.score, c.reasons.clone())).collect::<Vec<_>>(),
+        ),
+        (
+            "Sub-clusters",
+            result.subclusters.iter().take(5).map(|s| (s.name.clone(), s.score, s.reasons.clone())).collect(),
+        ),
+        (
+            "Occupations",
+            result.occupations.iter().take(8).map(|o| (o.title.clone(), o.score, o.reasons.clone())).collect(),
+        ),
+    ] {
+        println!("{label}:");
+        for (name, score, reasons) in items {
+            println!("  {score:>6.2}  {name}\n          {}", reasons.join("\n          "));
+        }
+    }
     Ok(())
 }
 

@@ -268,4 +268,9 @@ pub struct CatalogStats {
     pub legacy_cluster_links: i64,
     pub legacy_pathway_subclusters: i64,
     pub legacy_pathway_occupations: i64,
+    pub interest_profiler_items: i64,
+    pub riasec_keywords: i64,
+    pub basic_interests: i64,
+    pub illustrative_activities: i64,
+    pub illustrative_occupations: i64,
 }

@@ -13,7 +13,7 @@ use crate::datafile::{CsvTable, DataError, Row, read_text};
 use crate::progress::Progress;
 
 /// Bumped whenever the way files become rows changes, so a new build reloads the catalog.
-const LOADER_VERSION: &str = "1";
+const LOADER_VERSION: &str = "2";
 
 /// A value bound into an insert; nulls carry their column type (PostgreSQL needs it).
 #[derive(Clone, Debug, PartialEq)]
@@ -129,8 +129,19 @@ table!(LEGACY_PATHWAY_OCCUPATIONS, "legacy_pathway_occupations", Replace, key 2,
     "legacy_pathway_id", "occupation_code"
 ]);
 
+table!(PROFILER_ITEMS, "interest_profiler_items", Upsert, key 1, ["item_no", "area_code", "statement"]);
+table!(RIASEC_KEYWORDS, "riasec_keywords", Replace, key 2, ["area_code", "keyword", "keyword_type"]);
+table!(BASIC_INTERESTS, "basic_interests", Upsert, key 1, ["id", "name"]);
+table!(BASIC_INTEREST_AREAS, "basic_interest_areas", Replace, key 2, ["basic_interest_id", "area_code"]);
+table!(ILLUSTRATIVE_ACTIVITIES, "illustrative_activities", Replace, key 1, [
+    "position", "interest", "interest_type", "activity"
+]);
+table!(ILLUSTRATIVE_OCCUPATIONS, "illustrative_occupations", Replace, key 2, [
+    "interest", "occupation_code", "interest_type"
+]);
+
 /// Every catalog table in an order where a row's references are written before it.
-pub static ALL_TABLES: [&TableSpec; 25] = [
+pub static ALL_TABLES: [&TableSpec; 31] = [
     &GROUPINGS,
     &CLUSTERS,
     &SUBCLUSTERS,
@@ -156,6 +167,12 @@ pub static ALL_TABLES: [&TableSpec; 25] = [
     &LEGACY_CLUSTER_LINKS,
     &LEGACY_PATHWAY_SUBCLUSTERS,
     &LEGACY_PATHWAY_OCCUPATIONS,
+    &PROFILER_ITEMS,
+    &RIASEC_KEYWORDS,
+    &BASIC_INTERESTS,
+    &BASIC_INTEREST_AREAS,
+    &ILLUSTRATIVE_ACTIVITIES,
+    &ILLUSTRATIVE_OCCUPATIONS,
 ];
 
 /// The rows of one table, in the column order of its spec.
@@ -210,6 +227,11 @@ pub const FILES: &[&str] = &[
     "career-clusters/legacy_to_modern_clusters.csv",
     "career-clusters/legacy_pathway_to_subcluster_derived.csv",
     "career-clusters/legacy_onet_cluster_occupations.csv",
+    "onet/interest_profiler_60.csv",
+    "onet/riasec_keywords.csv",
+    "onet/basic_interests_to_riasec.csv",
+    "onet/interests_illustrative_activities.csv",
+    "onet/interests_illustrative_occupations.csv",
 ];
 
 /// Reads and checks the whole data folder. Nothing is written anywhere.
@@ -226,6 +248,7 @@ pub fn read_catalog(dir: &Path, progress: &dyn Progress) -> Result<CatalogSource
     reader.occupations()?;
     reader.practices()?;
     reader.legacy()?;
+    reader.interests()?;
     progress.finish();
     Ok(reader.finish(framework))
 }
@@ -971,6 +994,64 @@ impl<'a> SourceReader<'a> {
         Ok(())
     }
 
+    fn interests(&mut self) -> Result<(), DataError> {
+        let table = self.csv("onet/interest_profiler_60.csv", &["item_no", "area_code", "statement"])?;
+        let mut items = HashMap::new();
+        for row in table.rows() {
+            let item: i64 = row.parse("item_no", "an item number from 1 to 60")?;
+            check_unique(&mut items, item, &row, "item_no")?;
+            let area = riasec_letter(&row, "area_code")?;
+            self.push(&PROFILER_ITEMS, vec![Value::Int(Some(item)), text(area), text(row.text("statement")?)]);
+        }
+
+        let table = self.csv("onet/riasec_keywords.csv", &["area", "keyword", "keyword_type"])?;
+        let mut keywords = HashMap::new();
+        for row in table.rows() {
+            let area = riasec_area(&row, "area")?;
+            let keyword = row.text("keyword")?;
+            check_unique(&mut keywords, (area, keyword.to_string()), &row, "keyword")?;
+            self.push(&RIASEC_KEYWORDS, vec![text(area), text(keyword), text(row.text("keyword_type")?)]);
+        }
+
+        let table = self.csv(
+            "onet/basic_interests_to_riasec.csv",
+            &["basic_interest_element_id", "basic_interest", "riasec_area"],
+        )?;
+        let mut basic: HashMap<String, String> = HashMap::new();
+        let mut links = HashMap::new();
+        for row in table.rows() {
+            let id = row.text("basic_interest_element_id")?.to_string();
+            let name = row.text("basic_interest")?.to_string();
+            if !basic.contains_key(&name) {
+                self.push(&BASIC_INTERESTS, vec![text(&id), text(&name)]);
+                basic.insert(name.clone(), id.clone());
+            }
+            let area = riasec_area(&row, "riasec_area")?;
+            check_unique(&mut links, (id.clone(), area), &row, "riasec_area")?;
+            self.push(&BASIC_INTEREST_AREAS, vec![text(id), text(area)]);
+        }
+
+        let table = self.csv("onet/interests_illustrative_activities.csv", &["area", "interest_type", "activity"])?;
+        for (position, row) in table.rows().enumerate() {
+            let (interest, kind) = illustrative_interest(&row, &basic)?;
+            self.push(
+                &ILLUSTRATIVE_ACTIVITIES,
+                vec![Value::Int(Some(position as i64)), text(interest), text(kind), text(row.text("activity")?)],
+            );
+        }
+
+        let table =
+            self.csv("onet/interests_illustrative_occupations.csv", &["area", "interest_type", "onetsoc_code"])?;
+        let mut seen = HashMap::new();
+        for row in table.rows() {
+            let (interest, kind) = illustrative_interest(&row, &basic)?;
+            let code = self.known_occupation(&row, "onetsoc_code")?;
+            check_unique(&mut seen, (interest.to_string(), code.clone()), &row, "onetsoc_code")?;
+            self.push(&ILLUSTRATIVE_OCCUPATIONS, vec![text(interest), text(code.as_str()), text(kind)]);
+        }
+        Ok(())
+    }
+
     fn finish(mut self, framework: FrameworkInfo) -> CatalogSource {
         for (code, title) in std::mem::take(&mut self.soc_titles) {
             self.push(&SOC_CODES, vec![text(code.as_str()), text(title)]);
@@ -1018,6 +1099,52 @@ fn parse_wage(row: &Row, absent: &[&str]) -> Result<(Option<i64>, bool), DataErr
         row.error(FIELD, format!("expected a wage in dollars such as 52340 or >=$239,200, found {raw:?}"))
     })?;
     Ok((Some(wage.round() as i64), floor))
+}
+
+const RIASEC_AREAS: [(&str, &str); 6] = [
+    ("Realistic", "R"),
+    ("Investigative", "I"),
+    ("Artistic", "A"),
+    ("Social", "S"),
+    ("Enterprising", "E"),
+    ("Conventional", "C"),
+];
+
+/// A RIASEC area written out ("Social") as its letter.
+fn riasec_area(row: &Row, field: &str) -> Result<&'static str, DataError> {
+    let value = row.text(field)?;
+    RIASEC_AREAS.iter().find(|(name, _)| name.eq_ignore_ascii_case(value)).map(|(_, code)| *code).ok_or_else(|| {
+        row.error(field, format!("expected one of Realistic, Investigative, Artistic, Social, Enterprising, Conventional, found {value:?}"))
+    })
+}
+
+/// A RIASEC letter (R, I, A, S, E or C).
+fn riasec_letter(row: &Row, field: &str) -> Result<&'static str, DataError> {
+    let value = row.text(field)?;
+    RIASEC_AREAS
+        .iter()
+        .find(|(_, code)| code.eq_ignore_ascii_case(value))
+        .map(|(_, code)| *code)
+        .ok_or_else(|| row.error(field, format!("expected one of the letters R, I, A, S, E, C, found {value:?}")))
+}
+
+/// The interest an illustrative row is about: a RIASEC area (General) or a basic interest (Basic).
+fn illustrative_interest<'r>(row: &Row<'r>, basic: &HashMap<String, String>) -> Result<(&'r str, &'r str), DataError> {
+    let interest = row.text("area")?;
+    let kind = row.text("interest_type")?;
+    let known = match kind {
+        "General" => riasec_area(row, "area").is_ok(),
+        "Basic" => basic.contains_key(interest),
+        _ => return Err(row.error("interest_type", format!("expected General or Basic, found {kind:?}"))),
+    };
+    if known {
+        Ok((interest, kind))
+    } else {
+        Err(row.error(
+            "area",
+            format!("{interest:?} is neither a RIASEC area nor a basic interest in basic_interests_to_riasec.csv"),
+        ))
+    }
 }
 
 /// Records `key` as seen on this row, or reports the line where it was first seen.

@@ -165,7 +165,12 @@ impl CatalogStore {
             (SELECT COUNT(*) FROM legacy_pathways) AS legacy_pathways,
             (SELECT COUNT(*) FROM legacy_cluster_links) AS legacy_cluster_links,
             (SELECT COUNT(*) FROM legacy_pathway_subclusters) AS legacy_pathway_subclusters,
-            (SELECT COUNT(*) FROM legacy_pathway_occupations) AS legacy_pathway_occupations";
+            (SELECT COUNT(*) FROM legacy_pathway_occupations) AS legacy_pathway_occupations,
+            (SELECT COUNT(*) FROM interest_profiler_items) AS interest_profiler_items,
+            (SELECT COUNT(*) FROM riasec_keywords) AS riasec_keywords,
+            (SELECT COUNT(*) FROM basic_interests) AS basic_interests,
+            (SELECT COUNT(*) FROM illustrative_activities) AS illustrative_activities,
+            (SELECT COUNT(*) FROM illustrative_occupations) AS illustrative_occupations";
         with_pool!(&self.db, pool => sqlx::query_as(SQL).fetch_one(pool).await)
     }
 

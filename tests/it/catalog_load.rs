@@ -76,6 +76,8 @@ on_both_backends! {
         assert_eq!((stats.alternate_titles, stats.reported_titles, stats.tasks), (56560, 7796, 18796));
         assert_eq!((stats.related_occupations, stats.bls_projections, stats.job_zones), (18460, 1113, 5));
         assert_eq!((stats.occupations_with_interests, stats.occupations_with_job_zone), (923, 923));
+        assert_eq!((stats.interest_profiler_items, stats.riasec_keywords, stats.basic_interests), (60, 75, 41));
+        assert_eq!((stats.illustrative_activities, stats.illustrative_occupations), (188, 186));
     }
 }
 
