@@ -10,6 +10,7 @@ use utoipa::openapi::{RefOr, Schema};
 
 use crate::catalog::{api, case};
 use crate::error::AppError;
+use crate::explore::api as explore_api;
 use crate::web::{Layout, PageCtx, render};
 
 #[derive(OpenApi)]
@@ -30,10 +31,13 @@ use crate::web::{Layout, PageCtx, render};
         api::list_practices,
         api::show_stats,
         case::show_package,
+        explore_api::create_match,
+        explore_api::score_profiler,
     ),
     tags(
         (name = "catalog", description = "The National Career Clusters Framework and O*NET occupations"),
         (name = "case", description = "The framework as a 1EdTech CASE 1.0 package"),
+        (name = "explore", description = "From what a student likes to clusters and occupations; the Interest Profiler"),
     )
 )]
 pub struct ApiDoc;

@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use crate::catalog::{self, CatalogStore, LoadError};
 use crate::config::Config;
 use crate::db::{Db, DbError};
+use crate::explore::ExploreHandle;
 use crate::progress::Progress;
 
 /// Shared by every request handler.
@@ -16,6 +17,7 @@ use crate::progress::Progress;
 pub struct AppState {
     pub db: Db,
     pub catalog: CatalogStore,
+    pub explore: ExploreHandle,
     pub config: Arc<Config>,
 }
 
@@ -36,7 +38,24 @@ pub async fn prepare(config: Config, progress: &dyn Progress) -> Result<AppState
     if catalog::ensure_loaded(&catalog, &config.resolved_data_dir(), progress).await? {
         tracing::info!("catalog loaded into an empty database");
     }
-    Ok(AppState { db, catalog, config: Arc::new(config) })
+    let stale = time::OffsetDateTime::now_utc() - crate::auth::session::IDLE_LIMIT;
+    let removed = crate::auth::store::delete_stale_sessions(&db, stale).await.map_err(DbError::Connect)?;
+    if removed > 0 {
+        tracing::info!(removed, "stale sessions removed");
+    }
+    let explore = ExploreHandle::default();
+    let (build_db, handle) = (db.clone(), explore.clone());
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match crate::explore::build_index(&build_db).await {
+            Ok(index) => {
+                handle.set(index);
+                tracing::info!(seconds = started.elapsed().as_secs_f64(), "explore index built");
+            }
+            Err(error) => tracing::error!(%error, "explore index could not be built"),
+        }
+    });
+    Ok(AppState { db, catalog, explore, config: Arc::new(config) })
 }
 
 /// Serves the app on `listener` until `shutdown` completes, then drains open requests.

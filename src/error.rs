@@ -30,10 +30,16 @@ pub enum AppError {
     NotFound,
     #[error("method not allowed")]
     MethodNotAllowed,
+    #[error("this form has expired; reload the page and try again")]
+    Forbidden,
+    #[error("the request is too large")]
+    TooLarge,
     #[error("invalid input")]
     BadRequest(Vec<FieldError>),
     #[error("the catalog has not been loaded yet")]
     CatalogNotLoaded,
+    #[error("Explore is still starting")]
+    ExploreNotReady,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("template error: {0}")]
@@ -76,8 +82,10 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::CatalogNotLoaded => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::CatalogNotLoaded | AppError::ExploreNotReady => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,8 +94,11 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found",
             AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::Forbidden => "forbidden",
+            AppError::TooLarge => "too_large",
             AppError::BadRequest(_) => "invalid_parameter",
             AppError::CatalogNotLoaded => "catalog_not_loaded",
+            AppError::ExploreNotReady => "explore_not_ready",
             AppError::Database(_) | AppError::Template(_) => "internal_error",
         }
     }
@@ -109,6 +120,9 @@ impl AppError {
             }
             AppError::CatalogNotLoaded => {
                 vec![item("The career catalog has not been loaded yet. Run `pathways catalog load`.".into(), None)]
+            }
+            AppError::ExploreNotReady => {
+                vec![item("Explore is still starting up. Please try again in a minute.".into(), None)]
             }
             other => vec![item(capitalize(&other.to_string()), None)],
         };

@@ -208,7 +208,7 @@ macro_rules! number {
         }
     )+};
 }
-number!(i64, i32, u32, usize, f64);
+number!(i64, i32, u32, u8, usize, f64, f32);
 
 #[cfg(test)]
 mod tests {
@@ -252,8 +252,8 @@ mod tests {
         let mut keys = std::collections::BTreeSet::new();
         for entry in std::fs::read_dir(path).unwrap() {
             let path = entry.unwrap().path();
-            // Catalog names exist only in Spanish: English ones come from the data.
-            if path.file_name().is_some_and(|n| n == "catalog.ftl") {
+            // Catalog names and profiler items exist only in Spanish: English comes from the data.
+            if path.file_name().is_some_and(|n| n == "catalog.ftl" || n == "profiler-items.ftl") {
                 continue;
             }
             let text = std::fs::read_to_string(path).unwrap();

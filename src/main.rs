@@ -121,6 +121,9 @@ enum ExploreCommand {
         /// Skip the reported-titles set (it takes longer)
         #[arg(long)]
         labeled_only: bool,
+        /// Evaluate this labeled file (same format as src/explore/eval/labeled.tsv) instead
+        #[arg(long, value_name = "FILE")]
+        labeled: Option<PathBuf>,
     },
     /// Time the index build and single-query latency (p50, p99) against baselines
     #[command(after_help = "Example:\n  pathways explore bench")]
@@ -166,6 +169,14 @@ enum ExportFormat {
     Case,
 }
 
+/// Writes a line to standard output, returning an error instead of panicking when the
+/// reader has gone away (`pathways explore match ... | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.global.log_format);
@@ -178,11 +189,19 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// True when the output was closed by its reader, which is not an error worth reporting.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 fn init_logging(format: LogFormat) {
@@ -203,7 +222,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = cli.global.config(DEFAULT_DATABASE);
             let db = Db::connect(&config.database_url).await?;
             db.migrate().await?;
-            println!("migrations applied to {}", redact_url(&config.database_url));
+            out!("migrations applied to {}", redact_url(&config.database_url))?;
             Ok(())
         }
         Command::Catalog(command) => run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await,
@@ -218,7 +237,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     })?;
     let state = app::prepare(config, progress::for_terminal().as_ref()).await?;
     let address = listener.local_addr()?;
-    println!("Pathways is running at http://{address}/  (press Ctrl-C to stop)");
+    out!("Pathways is running at http://{address}/  (press Ctrl-C to stop)")?;
     std::io::stdout().flush()?;
     app::serve(state, listener, app::shutdown_signal()).await?;
     Ok(())
@@ -274,10 +293,10 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
             )
             .await?;
             for line in explore::bench::run(&db).await? {
-                println!("{line}");
+                out!("{line}")?;
             }
         }
-        ExploreCommand::Eval { json, misses, labeled_only } => {
+        ExploreCommand::Eval { json, misses, labeled_only, labeled } => {
             use explore::eval::{self, System};
             let db = Db::connect(&config.database_url).await?;
             db.migrate().await?;
@@ -288,7 +307,12 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
             )
             .await?;
             let index = explore::build_index(&db).await?;
-            let labeled = eval::labeled_cases();
+            let labeled = match labeled {
+                Some(path) => eval::parse_labeled(
+                    &std::fs::read_to_string(&path).with_context(|| format!("could not read {}", path.display()))?,
+                ),
+                None => eval::labeled_cases(),
+            };
             let mut scores = Vec::new();
             for lang in Lang::ALL {
                 for system in [System::Matcher, System::Baseline] {
@@ -302,7 +326,7 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
                 }
             }
             if json {
-                println!("{}", serde_json::to_string_pretty(&scores)?);
+                out!("{}", serde_json::to_string_pretty(&scores)?)?;
             } else {
                 print!("{}", eval::table(&scores));
             }
@@ -310,7 +334,7 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
                 for (case, got) in eval::misses(&index, &labeled) {
                     let wanted =
                         if case.clusters.is_empty() { "(no guess)".to_string() } else { case.clusters.join(" ") };
-                    println!("MISS {} {:?}: wanted {wanted}; got {}", case.lang.code(), case.text, got.join(" "));
+                    out!("MISS {} {:?}: wanted {wanted}; got {}", case.lang.code(), case.text, got.join(" "))?;
                 }
             }
         }
@@ -321,11 +345,11 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
 fn print_match(index: &explore::ExploreIndex, text: &str, lang: Lang, json: bool) -> anyhow::Result<()> {
     let result = index.match_text(&explore::Query::new(text, lang));
     if json {
-        println!("{}", serde_json::to_string(&result)?);
+        out!("{}", serde_json::to_string(&result)?)?;
         return Ok(());
     }
     if result.no_signal {
-        println!("No career signal in {text:?}; try naming things you like to do.");
+        out!("No career signal in {text:?}; try naming things you like to do.")?;
         return Ok(());
     }
     for (label, items) in [
@@ -342,9 +366,9 @@ fn print_match(index: &explore::ExploreIndex, text: &str, lang: Lang, json: bool
             result.occupations.iter().take(8).map(|o| (o.title.clone(), o.score, o.reasons.clone())).collect(),
         ),
     ] {
-        println!("{label}:");
+        out!("{label}:")?;
         for (name, score, reasons) in items {
-            println!("  {score:>6.2}  {name}\n          {}", reasons.join("\n          "));
+            out!("  {score:>6.2}  {name}\n          {}", reasons.join("\n          "))?;
         }
     }
     Ok(())
@@ -355,12 +379,12 @@ async fn run_catalog(command: CatalogCommand, config: Config) -> anyhow::Result<
     if let CatalogCommand::Check = command {
         let source = catalog::source::read_catalog(&data_dir, progress::for_terminal().as_ref())?;
         let rows: usize = source.tables.iter().map(|t| t.rows.len()).sum();
-        println!(
+        out!(
             "{}: {rows} rows in {} tables, all valid (fingerprint {})",
             data_dir.display(),
             source.tables.len(),
             &source.fingerprint[..12]
-        );
+        )?;
         return Ok(());
     }
     let db = Db::connect(&config.database_url).await?;
@@ -370,21 +394,19 @@ async fn run_catalog(command: CatalogCommand, config: Config) -> anyhow::Result<
         CatalogCommand::Load { force } => {
             match catalog::load_from_dir(&store, &data_dir, force, progress::for_terminal().as_ref()).await? {
                 LoadOutcome::Unchanged => {
-                    println!("catalog already up to date with {}; nothing changed", data_dir.display())
+                    out!("catalog already up to date with {}; nothing changed", data_dir.display())?
                 }
-                LoadOutcome::Loaded { rows } => {
-                    println!("catalog loaded from {}: {rows} rows", data_dir.display())
-                }
+                LoadOutcome::Loaded { rows } => out!("catalog loaded from {}: {rows} rows", data_dir.display())?,
             }
         }
         CatalogCommand::Stats { json } => {
             let stats = store.stats().await?;
             let value = serde_json::to_value(&stats)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                out!("{}", serde_json::to_string_pretty(&value)?)?;
             } else if let serde_json::Value::Object(map) = value {
                 for (name, count) in map {
-                    println!("{name:<28} {count:>8}");
+                    out!("{name:<28} {count:>8}")?;
                 }
             }
         }
@@ -396,7 +418,7 @@ async fn run_catalog(command: CatalogCommand, config: Config) -> anyhow::Result<
                 Some(path) => {
                     std::fs::write(&path, text + "\n").with_context(|| format!("could not write {}", path.display()))?
                 }
-                None => println!("{text}"),
+                None => out!("{text}")?,
             }
         }
         CatalogCommand::Check => unreachable!("handled above"),

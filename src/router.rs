@@ -2,11 +2,12 @@
 //! through: tracing, compression, security headers and language negotiation.
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
@@ -15,7 +16,11 @@ use crate::api_docs;
 use crate::app::AppState;
 use crate::catalog::{api, case, pages};
 use crate::error::AppError;
+use crate::explore::{api as explore_api, pages as explore_pages};
 use crate::web;
+
+/// Largest request body accepted; larger ones get a 413 in our error format.
+const MAX_BODY: usize = 1024 * 1024;
 
 /// The whole application: HTML pages, the JSON API under `/api/v1`, the CASE endpoints.
 pub fn app(state: AppState) -> Router {
@@ -29,6 +34,14 @@ pub fn app(state: AppState) -> Router {
         .route("/practices", get(pages::list_practices))
         .route("/legacy", get(pages::show_legacy))
         .route("/about", get(pages::show_about))
+        .route("/explore", get(explore_pages::show_explore))
+        .route("/explore/profiler", get(explore_pages::show_profiler))
+        .route("/explore/profiler/history", get(explore_pages::show_profiler_history))
+        .route("/explore/profiler/results/{id}", get(explore_pages::show_profiler_result))
+        .route(
+            "/explore/profiler/{screen}",
+            get(explore_pages::show_profiler_screen).post(explore_pages::save_profiler_screen),
+        )
         .route("/api/docs", get(api_docs::show_api_docs));
 
     let api = Router::new()
@@ -42,6 +55,8 @@ pub fn app(state: AppState) -> Router {
         .route("/practices", get(api::list_practices))
         .route("/stats", get(api::show_stats))
         .route("/case/package", get(case::show_package))
+        .route("/match", post(explore_api::create_match))
+        .route("/profiler/score", post(explore_api::score_profiler))
         .fallback(api_not_found);
 
     let case_rest = Router::new()
@@ -64,6 +79,7 @@ pub fn app(state: AppState) -> Router {
         .route("/favicon.ico", get(web::favicon))
         .fallback(web::not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(web::language))
         .layer(middleware::map_response(security_headers))
         .layer(CompressionLayer::new())

@@ -366,3 +366,11 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+error-forbidden-title = This form has expired
+error-forbidden = For your safety, forms work only for a while. Go back, reload the page and try again.
+error-too-large-title = That is too much text
+error-too-large = What you sent is larger than this page accepts. Please shorten it and try again.
+
+error-field-body = The request body is not what this address expects.
+error-field-form = The form was not filled in as expected; reload it and try again.

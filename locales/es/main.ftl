@@ -366,3 +366,11 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
+
+error-forbidden-title = Este formulario ya venció
+error-forbidden = Por tu seguridad, los formularios solo funcionan por un tiempo. Regresa, vuelve a cargar la página e inténtalo de nuevo.
+error-too-large-title = Es demasiado texto
+error-too-large = Lo que enviaste es más grande de lo que acepta esta página. Acórtalo e inténtalo de nuevo.
+
+error-field-body = El cuerpo de la solicitud no es lo que espera esta dirección.
+error-field-form = El formulario no se llenó como se esperaba; vuelve a cargarlo e inténtalo de nuevo.

@@ -108,7 +108,8 @@ impl ExploreIndex {
             return Err(IndexError::EmptyCatalog);
         }
         let stems = Stems::default();
-        let english = |text: &str| content_words(text).iter().map(|w| stems.en(w)).collect::<Vec<_>>();
+        let analyzer = std::cell::RefCell::new(Analyzer::new(&stems));
+        let english = |text: &str, weight: f32| analyzer.borrow_mut().english(text, weight);
 
         let mut clusters: Vec<Cluster> = corpus
             .clusters
@@ -136,7 +137,7 @@ impl ExploreIndex {
                 job_zone: o.job_zone,
                 subclusters: Vec::new(),
                 other_titles: Vec::new(),
-                title_stems: english(&o.title),
+                title_stems: english(&o.title, 3.0),
             })
             .collect();
         let occupation_by_code: HashMap<String, usize> =
@@ -161,18 +162,18 @@ impl ExploreIndex {
         let mut descriptions = vec![Vec::new(); occupations.len()];
         let mut tasks = vec![Vec::new(); occupations.len()];
         for o in &corpus.occupations {
-            descriptions[occupation_by_code[&o.code]] = english(&o.description);
+            descriptions[occupation_by_code[&o.code]] = english(&o.description, 0.5);
         }
         for (code, task) in &corpus.tasks {
             if let Some(&o) = occupation_by_code.get(code) {
-                tasks[o].extend(english(task));
+                tasks[o].extend(english(task, 0.3));
             }
         }
         let mut seen_titles: HashSet<(usize, String)> = HashSet::new();
         for (code, title) in &corpus.titles {
             let Some(&o) = occupation_by_code.get(code) else { continue };
             if seen_titles.insert((o, title.to_lowercase())) {
-                occupations[o].other_titles.push((title.clone(), english(title)));
+                occupations[o].other_titles.push((title.clone(), english(title, 1.0)));
             }
         }
         let documents: Vec<Vec<Vec<String>>> = occupations
@@ -200,7 +201,7 @@ impl ExploreIndex {
         let interest_docs = interest_docs(corpus, &occupation_by_code);
         let interest_index = Bm25::build(
             vec![FieldSpec { weight: 1.0, b: 0.5 }],
-            &interest_docs.iter().map(|d| vec![english(&d.text)]).collect::<Vec<_>>(),
+            &interest_docs.iter().map(|d| vec![english(&d.text, 2.0)]).collect::<Vec<_>>(),
         );
 
         let entries = lexicon::entries(&stems)?;
@@ -239,7 +240,7 @@ impl ExploreIndex {
             .map(|(spanish, english_words)| (spanish, english_words.iter().map(|w| stems.en(w)).collect()))
             .collect();
 
-        let vocabulary = vocabulary(corpus, &lexicon, &interest_docs);
+        let vocabulary = vocabulary(analyzer.into_inner().frequency, &lexicon);
         Ok(Self {
             occupations,
             subclusters,
@@ -312,28 +313,44 @@ fn interest_docs(corpus: &Corpus, occupation_by_code: &HashMap<String, usize>) -
     docs
 }
 
-/// Words we know, so anything else may be a typo: stop words and lexicon words first, then
-/// the words of titles and of the other texts by frequency.
-fn vocabulary(corpus: &Corpus, lexicon: &[LexiconEntry], interest_docs: &[InterestDoc]) -> Vocabulary {
-    let mut frequency: HashMap<String, f32> = HashMap::new();
-    let mut count = |text: &str, weight: f32| {
-        for word in super::text::tokenize(text) {
-            *frequency.entry(word.word).or_insert(0.0) += weight;
+/// Tokenizes and stems the catalog's English text once, counting words for the spelling
+/// vocabulary as it goes; stems are cached since the same words recur in every task.
+struct Analyzer<'s> {
+    stems: &'s Stems,
+    cache: HashMap<String, String>,
+    frequency: HashMap<String, f32>,
+}
+
+impl<'s> Analyzer<'s> {
+    fn new(stems: &'s Stems) -> Self {
+        Self { stems, cache: HashMap::new(), frequency: HashMap::new() }
+    }
+
+    /// Content-word stems of `text`; every word counts `weight` towards its frequency.
+    fn english(&mut self, text: &str, weight: f32) -> Vec<String> {
+        let mut out = Vec::new();
+        for token in super::text::tokenize(text) {
+            if token.stop {
+                continue;
+            }
+            let stem = match self.cache.get(&token.word) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = self.stems.en(&token.word);
+                    self.cache.insert(token.word.clone(), stem.clone());
+                    stem
+                }
+            };
+            *self.frequency.entry(token.word).or_insert(0.0) += weight;
+            out.push(stem);
         }
-    };
-    for o in &corpus.occupations {
-        count(&o.title, 3.0);
-        count(&o.description, 0.5);
+        out
     }
-    for (_, title) in &corpus.titles {
-        count(title, 1.0);
-    }
-    for (_, task) in &corpus.tasks {
-        count(task, 0.3);
-    }
-    for doc in interest_docs {
-        count(&doc.text, 2.0);
-    }
+}
+
+/// Words we know, so anything else may be a typo: stop words and lexicon words first, then
+/// the words of the catalog's text by frequency.
+fn vocabulary(frequency: HashMap<String, f32>, lexicon: &[LexiconEntry]) -> Vocabulary {
     let mut words: Vec<(String, f32)> = frequency.into_iter().map(|(w, f)| (w, 1.0 + f.ln_1p())).collect();
     for entry in lexicon {
         for word in content_words(&entry.entry.phrase) {

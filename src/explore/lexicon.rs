@@ -6,11 +6,13 @@
 //! Format (tab-separated, `#` starts a comment line):
 //! `phrase<TAB>targets`, targets separated by spaces: a RIASEC letter (`S`), a cluster or
 //! sub-cluster id (`community-social-services`), or an O*NET-SOC code (`21-1021.00`), each
-//! optionally followed by `:weight` (default 1). Glossary lines are `spanish<TAB>english words`.
+//! optionally followed by `:weight` (default 1). A phrase that starts with a negation ("not
+//! sitting at a desk", "sin universidad") matches only negated words, and then counts for its
+//! targets. Glossary lines are `spanish<TAB>english words`.
 
 use crate::i18n::Lang;
 
-use super::text::{Stems, content_words};
+use super::text::{Stems, content_words, tokenize};
 
 /// The lexicon files compiled into the binary, with their language.
 const FILES: &[(&str, Lang, &str)] = &[
@@ -45,6 +47,9 @@ pub struct Entry {
     /// Content-word stems in the entry's language.
     pub stems: Vec<String>,
     pub targets: Vec<(Target, f32)>,
+    /// The phrase is a negation ("not sitting at a desk"): it matches negated words and
+    /// then counts for its targets.
+    pub negated: bool,
     pub source: String,
 }
 
@@ -73,7 +78,9 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn parse_entry(file: &str, line_no: usize, line: &str, lang: Lang, stems: &Stems) -> Result<Entry, LexiconError> {
     let at = |message: String| LexiconError(format!("{file}, line {line_no}: {message}"));
     let (phrase, targets) = line.split_once('\t').ok_or_else(|| at("expected `phrase<TAB>targets`".into()))?;
-    let words = content_words(phrase);
+    let tokens: Vec<_> = tokenize(phrase).into_iter().filter(|t| !t.stop).collect();
+    let negated = !tokens.is_empty() && tokens.iter().all(|t| t.negated);
+    let words: Vec<String> = tokens.into_iter().map(|t| t.word).collect();
     if words.is_empty() {
         return Err(at(format!("the phrase {phrase:?} has only stop words")));
     }
@@ -98,6 +105,7 @@ fn parse_entry(file: &str, line_no: usize, line: &str, lang: Lang, stems: &Stems
         phrase: phrase.trim().to_string(),
         stems: stemmed,
         targets: parsed,
+        negated,
         source: format!("{file}:{line_no}"),
     })
 }
@@ -105,18 +113,18 @@ fn parse_entry(file: &str, line_no: usize, line: &str, lang: Lang, stems: &Stems
 /// Spanish → English word pairs: each Spanish stem with the English words it stands for.
 pub fn glossary(stems: &Stems) -> Result<Vec<(String, Vec<String>)>, LexiconError> {
     let (name, text) = GLOSSARY;
-    data_lines(text)
-        .map(|(line_no, line)| {
-            let (spanish, english) = line
-                .split_once('\t')
-                .ok_or_else(|| LexiconError(format!("{name}, line {line_no}: expected `spanish<TAB>english words`")))?;
-            let key = content_words(spanish).iter().map(|w| stems.es(w)).collect::<Vec<_>>().join(" ");
-            if key.is_empty() {
-                return Err(LexiconError(format!("{name}, line {line_no}: {spanish:?} has only stop words")));
-            }
-            Ok((key, english.split_whitespace().map(str::to_string).collect()))
-        })
-        .collect()
+    let mut pairs = Vec::new();
+    for (line_no, line) in data_lines(text) {
+        let (spanish, english) = line
+            .split_once('\t')
+            .ok_or_else(|| LexiconError(format!("{name}, line {line_no}: expected `spanish<TAB>english words`")))?;
+        let key = content_words(spanish).iter().map(|w| stems.es(w)).collect::<Vec<_>>().join(" ");
+        // A word that is a stop word (familia, amigos) never reaches the glossary.
+        if !key.is_empty() {
+            pairs.push((key, english.split_whitespace().map(str::to_string).collect()));
+        }
+    }
+    Ok(pairs)
 }
 
 /// The Spanish content words of the glossary, folded, for the spelling vocabulary.

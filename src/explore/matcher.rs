@@ -23,8 +23,8 @@ use crate::i18n::{Arg, Lang};
 pub const SUBCLUSTERS_RETURNED: usize = 10;
 pub const OCCUPATIONS_RETURNED: usize = 20;
 
-const BM25_WEIGHT: f32 = 1.2;
-const BM25_HALF: f32 = 8.0;
+const BM25_WEIGHT: f32 = 2.0;
+const BM25_HALF: f32 = 5.0;
 const BM25_SIGNAL: f32 = 3.0;
 const INTEREST_SIGNAL: f32 = 2.5;
 const INTEREST_AREA_WEIGHT: f32 = 0.8;
@@ -83,6 +83,8 @@ pub struct Match {
     /// True when the text carries no signal; show prompts instead of guesses.
     pub no_signal: bool,
     pub corrections: Vec<Correction>,
+    /// Words the student said they do not like; what they name was moved down.
+    pub disliked: Vec<String>,
     /// The interest profile read from the text, R I A S E C (may be negative).
     pub profile: [f32; 6],
 }
@@ -212,6 +214,7 @@ impl ExploreIndex {
             occupations: Vec::new(),
             no_signal,
             corrections: corrections.clone(),
+            disliked: Vec::new(),
             profile: [0.0; 6],
         };
         if says_nothing(&tokens) {
@@ -334,7 +337,11 @@ impl ExploreIndex {
         self.roll_up(&own, &mut reasons, &mut subclusters, &mut clusters, query.lang);
         let ranked =
             self.rank_occupations(occupations, &scores, interests_reason, &terms, &words, query.exclude, &mut reasons);
-        self.finish(query, corrections, profile, &reasons, Ranked { clusters, subclusters, occupations: ranked })
+        let mut result =
+            self.finish(query, corrections, profile, &reasons, Ranked { clusters, subclusters, occupations: ranked });
+        result.disliked = words.iter().filter(|w| w.token.negated).map(|w| w.token.typed.clone()).collect();
+        result.disliked.dedup();
+        result
     }
 
     /// Occupations by total score, best first, with every piece of their evidence; the
@@ -461,8 +468,13 @@ impl ExploreIndex {
         if span > e.stems.len() + 2 {
             return None;
         }
-        let negated = positions.iter().any(|&p| words[p].token.negated);
-        Some(PhraseHit { entry, positions, negated })
+        let any_negated = positions.iter().any(|&p| words[p].token.negated);
+        if e.negated {
+            // "not sitting at a desk" says something positive when the words are negated.
+            let all_negated = positions.iter().all(|&p| words[p].token.negated);
+            return all_negated.then_some(PhraseHit { entry, positions, negated: false });
+        }
+        Some(PhraseHit { entry, positions, negated: any_negated })
     }
 
     /// English search terms of the text (stems, plus glossary translations of Spanish
@@ -698,6 +710,7 @@ impl ExploreIndex {
             occupations: occupation_matches,
             no_signal: false,
             corrections,
+            disliked: Vec::new(),
             profile: profile.map(round),
         }
     }
@@ -741,10 +754,26 @@ fn area_name(lang: Lang, area: usize) -> String {
 fn render_reasons(evidence: Evidence, list: &[Reason], lang: Lang) -> Vec<String> {
     let mut reasons = evidence.reasons;
     reasons.retain(|(w, r)| *w > 0.0 || matches!(list[*r as usize], Reason::Disliked { .. }));
-    reasons.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()));
+    // The student's own words first, then the interest fit, then what the item contains.
+    let rank = |r: u32| match list[r as usize] {
+        Reason::Interests { .. } => 1,
+        Reason::Includes { .. } => 2,
+        Reason::Nothing => 3,
+        _ => 0,
+    };
+    reasons.sort_by(|a, b| rank(a.1).cmp(&rank(b.1)).then(b.0.abs().total_cmp(&a.0.abs())));
     let mut out: Vec<String> = Vec::new();
+    let mut phrases_seen: Vec<(&str, &str)> = Vec::new();
     for (_, reason) in reasons {
-        let text = render_reason(&list[reason as usize], lang);
+        let reason = &list[reason as usize];
+        // The same words leading to the same place through two interest areas read as one reason.
+        if let Reason::Phrase { words, target, .. } = reason {
+            if phrases_seen.contains(&(words.as_str(), target.as_str())) {
+                continue;
+            }
+            phrases_seen.push((words, target));
+        }
+        let text = render_reason(reason, lang);
         if !text.is_empty() && !out.contains(&text) {
             out.push(text);
         }

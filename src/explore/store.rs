@@ -111,3 +111,79 @@ pub async fn reported_titles(db: &Db) -> Result<Vec<(String, String)>, sqlx::Err
     const SQL: &str = "SELECT occupation_code, title FROM occupation_titles WHERE kind = 'reported' ORDER BY occupation_code, position";
     with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
 }
+
+pub async fn profiler_items(db: &Db) -> Result<Vec<super::profiler::Item>, sqlx::Error> {
+    const SQL: &str = "SELECT item_no, area_code, statement FROM interest_profiler_items ORDER BY item_no";
+    with_pool!(db, pool => sqlx::query_as(SQL).fetch_all(pool).await)
+}
+
+/// A saved Interest Profiler result.
+#[derive(Clone, Debug, FromRow)]
+pub struct ProfilerResultRow {
+    pub id: uuid::Uuid,
+    pub created_at: time::OffsetDateTime,
+    pub realistic: i64,
+    pub investigative: i64,
+    pub artistic: i64,
+    pub social: i64,
+    pub enterprising: i64,
+    pub conventional: i64,
+    pub code: String,
+    pub job_zone: Option<i64>,
+}
+
+impl ProfilerResultRow {
+    pub fn scores(&self) -> super::profiler::AreaScores {
+        let clamp = |v: i64| v.clamp(0, 40) as u8;
+        super::profiler::AreaScores([
+            clamp(self.realistic),
+            clamp(self.investigative),
+            clamp(self.artistic),
+            clamp(self.social),
+            clamp(self.enterprising),
+            clamp(self.conventional),
+        ])
+    }
+}
+
+/// Keeps a result in the session's history.
+pub async fn save_profiler_result(
+    db: &Db,
+    session_id: &str,
+    answers: &[u8],
+    scores: &super::profiler::AreaScores,
+    job_zone: Option<i64>,
+) -> Result<uuid::Uuid, sqlx::Error> {
+    const SQL: &str = "INSERT INTO profiler_results (id, session_id, created_at, answers, realistic, investigative,
+             artistic, social, enterprising, conventional, code, job_zone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+    let id = uuid::Uuid::new_v4();
+    let answers: String = answers.iter().map(|a| char::from(b'0' + a)).collect();
+    let [r, i, a, s, e, c] = scores.0.map(i64::from);
+    with_pool!(db, pool => {
+        sqlx::query(SQL)
+            .bind(id).bind(session_id).bind(time::OffsetDateTime::now_utc()).bind(&answers)
+            .bind(r).bind(i).bind(a).bind(s).bind(e).bind(c).bind(scores.code()).bind(job_zone)
+            .execute(pool).await.map(|_| ())
+    })?;
+    Ok(id)
+}
+
+const RESULT_COLUMNS: &str =
+    "id, created_at, realistic, investigative, artistic, social, enterprising, conventional, code, job_zone";
+
+/// One result of this session.
+pub async fn profiler_result(
+    db: &Db,
+    session_id: &str,
+    id: uuid::Uuid,
+) -> Result<Option<ProfilerResultRow>, sqlx::Error> {
+    let sql = format!("SELECT {RESULT_COLUMNS} FROM profiler_results WHERE id = $1 AND session_id = $2");
+    with_pool!(db, pool => sqlx::query_as(&sql).bind(id).bind(session_id).fetch_optional(pool).await)
+}
+
+/// Every result of this session, newest first.
+pub async fn profiler_history(db: &Db, session_id: &str) -> Result<Vec<ProfilerResultRow>, sqlx::Error> {
+    let sql = format!("SELECT {RESULT_COLUMNS} FROM profiler_results WHERE session_id = $1 ORDER BY created_at DESC");
+    with_pool!(db, pool => sqlx::query_as(&sql).bind(session_id).fetch_all(pool).await)
+}

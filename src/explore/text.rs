@@ -58,7 +58,9 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         what when where which who whom why how that this these those there here if because while during \
         interested interest interests passionate fan favorite favourite good great best fun cool nice awesome \
         job jobs career careers someday future day days time times one ones way ways well still even always \
-        sometimes often usually lately mostly especially yes yeah okay ok um uh guess feel think know";
+        sometimes often usually lately mostly especially yes yeah okay ok um uh guess feel think know \
+        since until ago now been was then yet year years month months week weeks old age grade grades \
+        made let lets gonna gotta need needs someone something somebody";
     const ES: &str = "yo me mi mis conmigo tu tus te ti usted el ella ellos ellas nos nosotros nuestro nuestra su sus \
         lo la los las le les un una unos unas de del al a y e o u en con por para que muy mucho mucha muchos muchas \
         tambien solo como cuando donde quien cual porque algo alguna alguno todo toda todos todas cosa cosas \
@@ -66,12 +68,20 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         gusta gustan gustaria gusto encanta encantan encantaria amo quiero quiere quisiera interesa \
         interesan mas bien super bastante trabajo carrera futuro dia siempre ya aqui alla eso esto esa ese \
         estos esas esos otro otra otros otras cada pues bueno buena mejor favorito favorita si se sé";
-    EN.split_whitespace().chain(ES.split_whitespace()).collect()
+    EN.split_whitespace().chain(ES.split_whitespace()).chain(NO_SIGNAL.split_whitespace()).collect()
 });
 
 /// Queries that say the student does not know yet.
-const NO_SIGNAL: &[&str] =
-    &["idk", "dunno", "nothing", "none", "whatever", "nada", "nose", "ninguno", "ninguna", "nothin", "na", "nah"];
+/// Words that say nothing about a career: "I don't know", fillers, chat slang, family and
+/// friends, sleeping. Treated as stop words.
+const NO_SIGNAL: &str = "idk dunno nothing nothin none whatever anything everything nada nose ninguno ninguna na nah \
+    sea sean cualquier cualquiera lol lmao lmfao bruh omg tbh ngl fr lowkey highkey literally jaja jajaja jajajaja \
+    xd xD pues osea onda sleep sleeping nap naps dormir hang hanging chill chilling relax relaxing friends friend \
+    amigos amigas amigo amiga mom dad mama papa parents padres familia family mother father madre padre boring";
+
+/// Words that turn their whole clause negative, wherever they stand: "school is boring".
+const CLAUSE_NEGATORS: &[&str] =
+    &["boring", "sucks", "suck", "aburrido", "aburrida", "aburre", "aburren", "fome", "hated"];
 
 /// Every stop word of both languages.
 pub fn stop_words() -> impl Iterator<Item = &'static str> {
@@ -82,28 +92,22 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(word)
 }
 
-/// True when the words say "I don't know" and nothing else.
+/// True when the words say "I don't know", or nothing else a career could come from.
 pub fn says_nothing(tokens: &[Token]) -> bool {
-    tokens.iter().all(|t| {
-        t.stop
-            || NO_SIGNAL.contains(&t.word.as_str())
-            || NEGATORS.contains(&t.word.as_str())
-            || t.word == "know"
-            || t.word == "se"
-    })
+    tokens.iter().all(|t| t.stop)
 }
 
 /// Splits text into tokens, marking negated words and stop words.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let folded = fold(text);
-    let mut tokens = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
+    // Clause of each token, and the clauses a clause negator ("boring") turned negative.
+    let mut clauses: Vec<usize> = Vec::new();
+    let mut negative_clauses: Vec<usize> = Vec::new();
+    let mut clause = 0;
     let mut negated = false;
     let mut word = String::new();
-    let mut position = 0;
-    let mut flush = |word: &mut String, negated: &mut bool, tokens: &mut Vec<Token>| {
-        if word.is_empty() {
-            return;
-        }
+    let mut flush = |word: &mut String, negated: &mut bool, clause: &mut usize, tokens: &mut Vec<Token>| {
         let clean: String = word.chars().filter(|c| *c != '\'').collect();
         word.clear();
         if clean.is_empty() {
@@ -111,27 +115,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if CLAUSE_WORDS.contains(&clean.as_str()) {
             *negated = false;
-            return;
-        }
-        if NEGATORS.contains(&clean.as_str()) {
+            *clause += 1;
+        } else if NEGATORS.contains(&clean.as_str()) {
             *negated = true;
-            return;
+        } else if CLAUSE_NEGATORS.contains(&clean.as_str()) {
+            negative_clauses.push(*clause);
+        } else {
+            let stop = is_stop_word(&clean);
+            let position = tokens.len();
+            tokens.push(Token { typed: clean.clone(), word: clean, position, negated: *negated, stop });
+            clauses.push(*clause);
         }
-        let stop = is_stop_word(&clean);
-        tokens.push(Token { typed: clean.clone(), word: clean, position, negated: *negated, stop });
-        position += 1;
     };
     for c in folded.chars() {
         if c.is_alphanumeric() || c == '\'' {
             word.push(c);
         } else {
-            flush(&mut word, &mut negated, &mut tokens);
+            flush(&mut word, &mut negated, &mut clause, &mut tokens);
             if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '\n' | '¡' | '¿') {
                 negated = false;
+                clause += 1;
             }
         }
     }
-    flush(&mut word, &mut negated, &mut tokens);
+    flush(&mut word, &mut negated, &mut clause, &mut tokens);
+    for (token, clause) in tokens.iter_mut().zip(clauses) {
+        if negative_clauses.contains(&clause) {
+            token.negated = true;
+        }
+    }
     tokens
 }
 
@@ -213,9 +225,15 @@ mod tests {
     }
 
     #[test]
+    fn boring_negates_its_whole_clause() {
+        let tokens = tokenize("school is boring, but art class is great");
+        assert_eq!(words(&tokens), vec![("school", true), ("art", false), ("class", false)]);
+    }
+
+    #[test]
     fn hate_and_except_negate() {
         assert_eq!(words(&tokenize("I hate math")), vec![("math", true)]);
-        assert_eq!(words(&tokenize("everything except math")), vec![("everything", false), ("math", true)]);
+        assert_eq!(words(&tokenize("art except math")), vec![("art", false), ("math", true)]);
     }
 
     #[test]
@@ -224,6 +242,8 @@ mod tests {
         assert!(says_nothing(&tokenize("I don't know")));
         assert!(says_nothing(&tokenize("no sé")));
         assert!(says_nothing(&tokenize("nothing really")));
+        assert!(says_nothing(&tokenize("sleeping lol")));
+        assert!(says_nothing(&tokenize("lo que sea")));
         assert!(!says_nothing(&tokenize("I like dogs")));
     }
 

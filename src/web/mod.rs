@@ -2,9 +2,11 @@
 //! error pages, pagination and the static assets served by the binary.
 
 mod assets;
+mod extract;
 mod pager;
 
 pub use assets::{favicon, icon_svg, stylesheet};
+pub use extract::{AppForm, AppJson};
 pub use pager::Pager;
 
 use askama::Template;
@@ -196,6 +198,8 @@ fn error_page(lang: Lang, path: &str, page: &ErrorPage) -> Response {
         StatusCode::NOT_FOUND => "error-not-found",
         StatusCode::BAD_REQUEST => "error-bad-request",
         StatusCode::METHOD_NOT_ALLOWED => "error-method",
+        StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
         StatusCode::SERVICE_UNAVAILABLE => "error-unavailable",
         _ => "error-internal",
     };

@@ -93,12 +93,13 @@ async fn openapi_document_matches_its_snapshot() {
 }
 
 #[tokio::test]
-async fn every_documented_path_answers() {
+async fn every_documented_get_path_answers() {
     let app = TestApp::loaded(Backend::Sqlite).await;
     let (_, document) = app.json("/api/openapi.json").await;
     let examples = [("{id}", "agriculture"), ("{code}", "29-1141.00")];
 
-    for path in document["paths"].as_object().unwrap().keys() {
+    let paths = document["paths"].as_object().unwrap();
+    for path in paths.keys().filter(|p| paths[*p].get("get").is_some()) {
         let mut url = path.clone();
         if url.starts_with("/api/v1/subclusters/") {
             url = url.replace("{id}", "animal-systems");
