@@ -8,6 +8,13 @@ import { startServer, launchBrowser, screenshotDir } from './server.mjs';
 
 const PAGES = [
   ['home', '/'],
+  ['explore', '/explore'],
+  ['explore-results', '/explore?q=I+like+helping+people+but+I+hate+blood'],
+  ['explore-results-es', '/explore?q=me+gusta+arreglar+carros+y+dibujar'],
+  ['explore-middle-school', '/explore?q=I+like+animals+and+being+outside&mode=ms'],
+  ['explore-no-signal', '/explore?q=idk'],
+  ['profiler', '/explore/profiler'],
+  ['profiler-screen', '/explore/profiler/1'],
   ['clusters', '/clusters'],
   ['cluster', '/clusters/healthcare-human-services'],
   ['subcluster', '/subclusters/physical-health'],

@@ -98,3 +98,7 @@ profiler-code = Code
 profiler-credit-translation = The statement above is the attribution O*NET requires; the Spanish version of the activities is our own translation.
 
 explore-disliked = You said you don’t like: { $words }. We moved what goes with that down the list.
+
+profiler-flat-heading = Your answers came out about the same for every area.
+profiler-flat = So we cannot tell yet which kinds of work fit you best. Try again, and use “Strongly like” and “Strongly dislike” where you feel strongly.
+profiler-flat-explore = or tell us what you like in your own words

@@ -98,3 +98,7 @@ profiler-code = Código
 profiler-credit-translation = El texto anterior es la atribución que exige O*NET; la versión en español de las actividades es traducción nuestra.
 
 explore-disliked = Dijiste que no te gusta: { $words }. Bajamos en la lista lo que tiene que ver con eso.
+
+profiler-flat-heading = Tus respuestas salieron casi iguales en todas las áreas.
+profiler-flat = Por eso todavía no podemos saber qué tipo de trabajo va mejor contigo. Inténtalo otra vez y usa “Me gusta mucho” y “No me gusta nada” cuando lo sientas así.
+profiler-flat-explore = o cuéntanos con tus palabras qué te gusta

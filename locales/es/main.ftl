@@ -1,7 +1,7 @@
 ## Diseño general
 skip-to-content = Saltar al contenido principal
 nav-label = Principal
-nav-clusters = Clústeres de carreras
+nav-clusters = Clústeres
 nav-occupations = Ocupaciones
 nav-practices = Preparación profesional
 nav-legacy = Marco anterior

@@ -437,6 +437,7 @@ struct ProfilerResultTemplate {
     occupations: Vec<OccupationFit>,
     result_id: String,
     taken_on: String,
+    flat: bool,
 }
 
 #[derive(Deserialize)]
@@ -470,7 +471,8 @@ pub async fn show_profiler_result(
     };
     let scores = row.scores();
     let index = index_of(&state).await?;
-    let (occupations, clusters) = profiler::matches(&index, &scores, zone);
+    let (occupations, clusters) =
+        if scores.is_flat() { (Vec::new(), Vec::new()) } else { profiler::matches(&index, &scores, zone) };
     let clusters = clusters
         .into_iter()
         .take(5)
@@ -490,6 +492,7 @@ pub async fn show_profiler_result(
         occupations,
         result_id: id.to_string(),
         taken_on: lang.date(&rfc3339(row.created_at)).unwrap_or_default(),
+        flat: scores.is_flat(),
     })
 }
 

@@ -35,6 +35,12 @@ impl AreaScores {
         order.iter().take(3).map(|&a| AREAS[a]).collect()
     }
 
+    /// True when every area scored about the same, so no area stands out.
+    pub fn is_flat(&self) -> bool {
+        let (min, max) = (self.0.iter().min().copied().unwrap_or(0), self.0.iter().max().copied().unwrap_or(0));
+        max - min <= 2
+    }
+
     fn as_profile(&self) -> [f32; 6] {
         self.0.map(f32::from)
     }
@@ -161,6 +167,8 @@ mod tests {
         let scores = score(&items(), &answers).unwrap();
         assert_eq!(scores.0, [0, 30, 0, 40, 0, 0]);
         assert_eq!(scores.code(), "SIR");
+        assert!(!scores.is_flat());
+        assert!(AreaScores([20, 21, 20, 19, 20, 20]).is_flat());
     }
 
     #[test]

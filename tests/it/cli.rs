@@ -86,6 +86,9 @@ fn every_command_has_help_with_an_example() {
         vec!["catalog", "check", "--help"],
         vec!["catalog", "stats", "--help"],
         vec!["catalog", "export", "--help"],
+        vec!["explore", "match", "--help"],
+        vec!["explore", "eval", "--help"],
+        vec!["explore", "bench", "--help"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_pathways")).args(&args).output().unwrap();
         let text = String::from_utf8_lossy(&output.stdout);

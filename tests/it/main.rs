@@ -7,4 +7,5 @@ mod catalog_api;
 mod catalog_load;
 mod catalog_pages;
 mod cli;
+mod explore;
 mod web_shell;

@@ -3,8 +3,12 @@
 
 use crate::support::{Backend, TestApp, TestDb, data_dir, occurrences, on_both_backends};
 
-const PAGES: [&str; 11] = [
+const PAGES: [&str; 15] = [
     "/",
+    "/explore",
+    "/explore?q=I+like+helping+people",
+    "/explore/profiler",
+    "/explore/profiler/history",
     "/clusters",
     "/clusters/digital-technology",
     "/subclusters/unmanned-vehicle-technology",
@@ -22,7 +26,8 @@ async fn every_page_has_landmarks_one_heading_and_a_language_switch() {
     let app = TestApp::loaded(Backend::Sqlite).await;
     for lang in ["en", "es"] {
         for path in PAGES {
-            let (status, html) = app.page(&format!("{path}?lang={lang}")).await;
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let (status, html) = app.page(&format!("{path}{separator}lang={lang}")).await;
             assert_eq!(status, 200, "{path} in {lang}");
             assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path} in {lang}: html lang");
             assert_eq!(occurrences(&html, "<h1"), 1, "{path} in {lang}: one h1");
