@@ -102,3 +102,10 @@ explore-disliked = You said you don’t like: { $words }. We moved what goes wit
 profiler-flat-heading = Your answers came out about the same for every area.
 profiler-flat = So we cannot tell yet which kinds of work fit you best. Try again, and use “Strongly like” and “Strongly dislike” where you feel strongly.
 profiler-flat-explore = or tell us what you like in your own words
+
+riasec-R-plain = hands-on
+riasec-I-plain = curious
+riasec-A-plain = creative
+riasec-S-plain = helping
+riasec-E-plain = leading
+riasec-C-plain = organizing

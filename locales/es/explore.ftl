@@ -102,3 +102,10 @@ explore-disliked = Dijiste que no te gusta: { $words }. Bajamos en la lista lo q
 profiler-flat-heading = Tus respuestas salieron casi iguales en todas las áreas.
 profiler-flat = Por eso todavía no podemos saber qué tipo de trabajo va mejor contigo. Inténtalo otra vez y usa “Me gusta mucho” y “No me gusta nada” cuando lo sientas así.
 profiler-flat-explore = o cuéntanos con tus palabras qué te gusta
+
+riasec-R-plain = práctico
+riasec-I-plain = curioso
+riasec-A-plain = creativo
+riasec-S-plain = de ayudar
+riasec-E-plain = de liderar
+riasec-C-plain = de organizar

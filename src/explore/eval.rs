@@ -108,7 +108,8 @@ pub enum System {
 pub fn rank(index: &ExploreIndex, system: System, case: &Case) -> Ranking {
     match system {
         System::Matcher => {
-            let result = index.match_text(&Query { text: &case.text, lang: case.lang, exclude: case.exclude });
+            let result =
+                index.match_text(&Query { text: &case.text, lang: case.lang, exclude: case.exclude, plain: false });
             let without_reason = result.clusters.iter().filter(|c| c.reasons.is_empty()).count()
                 + result.subclusters.iter().filter(|s| s.reasons.is_empty()).count()
                 + result.occupations.iter().filter(|o| o.reasons.is_empty()).count();

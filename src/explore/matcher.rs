@@ -96,12 +96,21 @@ pub struct Query<'a> {
     pub lang: Lang,
     /// Leave one title of one occupation out of the index (evaluation only).
     pub exclude: Option<(usize, usize)>,
+    /// Plain words for younger students ("hands-on" rather than "Realistic").
+    pub plain: bool,
 }
 
 impl<'a> Query<'a> {
     pub fn new(text: &'a str, lang: Lang) -> Self {
-        Self { text, lang, exclude: None }
+        Self { text, lang, exclude: None, plain: false }
     }
+}
+
+/// How reasons are worded: the language, and plain words for middle school.
+#[derive(Clone, Copy)]
+struct Voice {
+    lang: Lang,
+    plain: bool,
 }
 
 /// Why an item matched, rendered in the page's language at the end.
@@ -665,7 +674,8 @@ impl ExploreIndex {
     ) -> Match {
         let Ranked { clusters, subclusters, occupations } = ranked;
         let lang = query.lang;
-        let render = |e: Evidence| render_reasons(e, &reasons.list, lang);
+        let voice = Voice { lang, plain: query.plain };
+        let render = |e: Evidence| render_reasons(e, &reasons.list, voice);
         let mut cluster_matches: Vec<ClusterMatch> = clusters
             .into_iter()
             .enumerate()
@@ -746,12 +756,13 @@ pub fn correlation(a: &[f32; 6], b: &[f32; 6]) -> f32 {
     if va <= f32::EPSILON || vb <= f32::EPSILON { 0.0 } else { cov / (va.sqrt() * vb.sqrt()) }
 }
 
-fn area_name(lang: Lang, area: usize) -> String {
-    lang.t(&format!("riasec-{}-name", AREAS[area]))
+fn area_name(voice: Voice, area: usize) -> String {
+    let style = if voice.plain { "plain" } else { "name" };
+    voice.lang.t(&format!("riasec-{}-{style}", AREAS[area]))
 }
 
 /// The strongest distinct reasons, in words; at least one for every item.
-fn render_reasons(evidence: Evidence, list: &[Reason], lang: Lang) -> Vec<String> {
+fn render_reasons(evidence: Evidence, list: &[Reason], voice: Voice) -> Vec<String> {
     let mut reasons = evidence.reasons;
     reasons.retain(|(w, r)| *w > 0.0 || matches!(list[*r as usize], Reason::Disliked { .. }));
     // The student's own words first, then the interest fit, then what the item contains.
@@ -773,7 +784,7 @@ fn render_reasons(evidence: Evidence, list: &[Reason], lang: Lang) -> Vec<String
             }
             phrases_seen.push((words, target));
         }
-        let text = render_reason(reason, lang);
+        let text = render_reason(reason, voice);
         if !text.is_empty() && !out.contains(&text) {
             out.push(text);
         }
@@ -782,24 +793,25 @@ fn render_reasons(evidence: Evidence, list: &[Reason], lang: Lang) -> Vec<String
         }
     }
     if out.is_empty() {
-        out.push(render_reason(&Reason::Nothing, lang));
+        out.push(render_reason(&Reason::Nothing, voice));
     }
     out
 }
 
-fn render_reason(reason: &Reason, lang: Lang) -> String {
+fn render_reason(reason: &Reason, voice: Voice) -> String {
+    let lang = voice.lang;
     match reason {
         Reason::Phrase { words, area: Some(area), target } if !target.is_empty() => lang.t_args(
             "reason-phrase-area",
             &[
                 ("words", Arg::from(words.as_str())),
-                ("area", Arg::from(area_name(lang, *area))),
+                ("area", Arg::from(area_name(voice, *area))),
                 ("target", Arg::from(target.as_str())),
             ],
         ),
         Reason::Phrase { words, area: Some(area), .. } => lang.t_args(
             "reason-phrase-interest",
-            &[("words", Arg::from(words.as_str())), ("area", Arg::from(area_name(lang, *area)))],
+            &[("words", Arg::from(words.as_str())), ("area", Arg::from(area_name(voice, *area)))],
         ),
         Reason::Phrase { words, area: None, target } => lang
             .t_args("reason-phrase", &[("words", Arg::from(words.as_str())), ("target", Arg::from(target.as_str()))]),
@@ -813,11 +825,11 @@ fn render_reason(reason: &Reason, lang: Lang) -> String {
             &[
                 ("words", Arg::from(words.as_str())),
                 ("activity", Arg::from(activity.as_str())),
-                ("area", Arg::from(area_name(lang, *area))),
+                ("area", Arg::from(area_name(voice, *area))),
             ],
         ),
         Reason::Interests { areas } => {
-            let names: Vec<String> = areas.iter().map(|&a| area_name(lang, a)).collect();
+            let names: Vec<String> = areas.iter().map(|&a| area_name(voice, a)).collect();
             lang.t_args("reason-interests", &[("areas", Arg::from(names.join(&lang.t("reason-and"))))])
         }
         Reason::Includes { names } => lang.t_args("reason-includes", &[("names", Arg::from(names.join(", ")))]),

@@ -194,7 +194,8 @@ pub async fn show_explore(
         match check_text(&q) {
             Ok(text) => {
                 let index = index_of(&state).await?;
-                result = Some(result_view(index.match_text(&MatchQuery::new(text, lang)), mode));
+                let query = MatchQuery { plain: mode == Mode::MiddleSchool, ..MatchQuery::new(text, lang) };
+                result = Some(result_view(index.match_text(&query), mode));
             }
             Err(AppError::BadRequest(fields)) => {
                 error = fields.first().map(|f| lang.t_args(f.key, &[("max", MAX_TEXT.into())]))

@@ -368,3 +368,14 @@ async fn the_matcher_meets_its_quality_bar_on_the_labeled_phrases() {
         assert_eq!(matcher["items_without_reason"], 0, "{lang}");
     }
 }
+
+#[tokio::test]
+async fn the_middle_school_view_uses_plain_words() {
+    let app = TestApp::loaded(Backend::Sqlite).await;
+
+    let (_, middle) = app.page("/explore?q=I+like+fixing+cars&mode=ms").await;
+    let (_, high) = app.page("/explore?q=I+like+fixing+cars").await;
+
+    assert!(middle.contains("hands-on interests"), "plain area names for grades 6-8");
+    assert!(high.contains("Realistic interests"));
+}
