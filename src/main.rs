@@ -243,17 +243,18 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Opens the database (loading the catalog if it is empty) and builds the Explore index.
-async fn explore_index(config: &Config) -> anyhow::Result<explore::ExploreIndex> {
+/// Opens and migrates the database, loading the catalog if it is empty.
+async fn catalog_db(config: &Config) -> anyhow::Result<Db> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
-    catalog::ensure_loaded(
-        &CatalogStore::new(db.clone()),
-        &config.resolved_data_dir(),
-        progress::for_terminal().as_ref(),
-    )
-    .await?;
-    Ok(explore::build_index(&db).await?)
+    let progress = progress::for_terminal();
+    catalog::ensure_loaded(&CatalogStore::new(db.clone()), &config.resolved_data_dir(), progress.as_ref()).await?;
+    Ok(db)
+}
+
+/// The Explore index over the configured database.
+async fn explore_index(config: &Config) -> anyhow::Result<explore::ExploreIndex> {
+    Ok(explore::build_index(&catalog_db(config).await?).await?)
 }
 
 async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<()> {
@@ -284,28 +285,14 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
             }
         }
         ExploreCommand::Bench => {
-            let db = Db::connect(&config.database_url).await?;
-            db.migrate().await?;
-            catalog::ensure_loaded(
-                &CatalogStore::new(db.clone()),
-                &config.resolved_data_dir(),
-                progress::for_terminal().as_ref(),
-            )
-            .await?;
+            let db = catalog_db(&config).await?;
             for line in explore::bench::run(&db).await? {
                 out!("{line}")?;
             }
         }
         ExploreCommand::Eval { json, misses, labeled_only, labeled } => {
             use explore::eval::{self, System};
-            let db = Db::connect(&config.database_url).await?;
-            db.migrate().await?;
-            catalog::ensure_loaded(
-                &CatalogStore::new(db.clone()),
-                &config.resolved_data_dir(),
-                progress::for_terminal().as_ref(),
-            )
-            .await?;
+            let db = catalog_db(&config).await?;
             let index = explore::build_index(&db).await?;
             let labeled = match labeled {
                 Some(path) => eval::parse_labeled(

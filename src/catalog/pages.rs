@@ -15,7 +15,7 @@ use super::store::{OccupationFilter, PageRequest};
 use crate::app::AppState;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::{Layout, PageCtx, Pager, parse_page, render};
+use crate::web::{Chart, Layout, PageCtx, Pager, parse_page, parse_zone, render};
 
 const OCCUPATIONS_PER_PAGE: i64 = 50;
 const PROGRAMS_PER_PAGE: i64 = 50;
@@ -323,19 +323,7 @@ pub fn occupation_filter(
     {
         return Err(AppError::bad_request("q", "error-field-q", "the search text may be at most 100 characters"));
     }
-    let job_zone = match clean(zone) {
-        None => None,
-        Some(z) => match z.parse::<i64>() {
-            Ok(n) if (1..=5).contains(&n) => Some(n),
-            _ => {
-                return Err(AppError::bad_request(
-                    "zone",
-                    "error-field-zone",
-                    format!("zone must be a job zone from 1 to 5, not {z:?}"),
-                ));
-            }
-        },
-    };
+    let job_zone = parse_zone("zone", zone)?;
     let interest = match clean(interest) {
         None => None,
         Some(i) if i.len() == 1 && "RIASEC".contains(i.to_ascii_uppercase().as_str()) => Some(i.to_ascii_uppercase()),
@@ -442,43 +430,6 @@ pub async fn list_occupations(
     })
 }
 
-/// One bar of the RIASEC chart (horizontal bars, scores 1-7).
-pub struct InterestBar {
-    pub letter: char,
-    pub name: String,
-    pub score: f64,
-    pub y: i64,
-    pub width: f64,
-    pub high_point: bool,
-}
-
-/// Bar chart geometry (SVG user units): a label above each bar, so bars get the full width.
-pub const CHART_LEFT: f64 = 8.0;
-pub const CHART_BAR_SPACE: f64 = 320.0;
-pub const CHART_TOP: i64 = 30;
-pub const CHART_ROW: i64 = 50;
-
-fn interest_bars(lang: Lang, scores: [f64; 6], code: Option<&str>) -> Vec<InterestBar> {
-    "RIASEC"
-        .chars()
-        .zip(scores)
-        .enumerate()
-        .map(|(i, (letter, score))| InterestBar {
-            letter,
-            name: lang.t(&format!("riasec-{letter}-name")),
-            score,
-            y: CHART_TOP + i as i64 * CHART_ROW,
-            width: (score / 7.0 * CHART_BAR_SPACE).max(1.0),
-            high_point: code.is_some_and(|c| c.contains(letter)),
-        })
-        .collect()
-}
-
-/// The x position of `score` on the chart's 0-7 scale.
-fn chart_x(score: i64) -> f64 {
-    CHART_LEFT + score as f64 / 7.0 * CHART_BAR_SPACE
-}
-
 pub struct MembershipView {
     pub cluster_id: String,
     pub cluster_name: String,
@@ -524,8 +475,7 @@ struct OccupationTemplate {
     task_total: i64,
     all_tasks: bool,
     titles: Vec<TitleRow>,
-    bars: Vec<InterestBar>,
-    ticks: Vec<(i64, f64)>,
+    chart: Option<Chart>,
     code_letters: Vec<InterestLetter>,
     job_zone: Option<JobZoneRow>,
     memberships: Vec<MembershipView>,
@@ -584,10 +534,11 @@ pub async fn show_occupation(
         None => None,
     };
     let outlook = outlook(&state, lang, &occupation.soc_code).await?;
-    let bars = occupation
-        .interests()
-        .map(|scores| interest_bars(lang, scores, occupation.riasec_code.as_deref()))
-        .unwrap_or_default();
+    let chart = occupation.interests().map(|scores| {
+        let code = occupation.riasec_code.as_deref().unwrap_or_default();
+        let ticks: Vec<f64> = (1..=7).map(f64::from).collect();
+        Chart::new(lang, scores, 7.0, code, &ticks, |v| lang.decimal(v, 1))
+    });
     let code_letters = occupation
         .riasec_code
         .as_deref()
@@ -615,8 +566,7 @@ pub async fn show_occupation(
         tasks,
         task_total,
         all_tasks,
-        bars,
-        ticks: (1..=7).map(|tick| (tick, chart_x(tick))).collect(),
+        chart,
         code_letters,
         job_zone,
         memberships,

@@ -20,12 +20,12 @@ struct Posting {
     tf: Vec<u16>,
 }
 
-/// A term's contribution to a document's score.
+/// A document's score for a query.
 #[derive(Clone, Debug, Default)]
 pub struct Hit {
     pub score: f32,
-    /// The query terms that matched, with their contribution.
-    pub terms: Vec<(usize, f32)>,
+    /// Positions in the query of the terms that matched.
+    pub terms: Vec<usize>,
 }
 
 /// Part of one document to ignore while scoring: the words of one field entry.
@@ -135,22 +135,18 @@ impl Bm25 {
 
     /// Scores every document holding at least one of `terms` (each with a query weight).
     pub fn search(&self, terms: &[(String, f32)], exclude: Option<&Exclusion>) -> HashMap<u32, Hit> {
-        let mut hits: HashMap<u32, Hit> = HashMap::new();
-        for (q, (term, query_weight)) in terms.iter().enumerate() {
-            let Some(postings) = self.postings.get(term) else { continue };
-            let idf = self.idf(postings.len());
-            for posting in postings {
-                let pseudo = self.pseudo_frequency(posting, term, exclude);
-                if pseudo <= 0.0 {
-                    continue;
-                }
-                let contribution = query_weight * idf * pseudo / (K1 + pseudo);
-                let hit = hits.entry(posting.doc).or_default();
-                hit.score += contribution;
-                hit.terms.push((q, contribution));
-            }
-        }
-        hits
+        let mut scores = vec![0.0; self.docs];
+        let mut matched = vec![0u64; self.docs];
+        let mut touched = Vec::new();
+        self.search_dense(terms, exclude, &mut scores, &mut matched, &mut touched);
+        touched
+            .into_iter()
+            .map(|doc| {
+                let d = doc as usize;
+                let terms = (0..terms.len().min(64)).filter(|q| matched[d] & (1 << q) != 0).collect();
+                (doc, Hit { score: scores[d], terms })
+            })
+            .collect()
     }
 }
 

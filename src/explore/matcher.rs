@@ -324,7 +324,7 @@ impl ExploreIndex {
             interest_hits += 1;
             let doc = &self.interest_docs[doc as usize];
             let strength = (hit.score / (2.0 * INTEREST_SIGNAL)).min(1.0);
-            let stems: Vec<String> = hit.terms.iter().map(|(q, _)| terms[*q].0.clone()).collect();
+            let stems: Vec<String> = hit.terms.iter().map(|&q| terms[q].0.clone()).collect();
             let typed = self.typed_for_stems(&words, &stems);
             for &area in &doc.areas {
                 profile[area] += INTEREST_AREA_WEIGHT * strength;

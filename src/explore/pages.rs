@@ -11,14 +11,14 @@ use serde::Deserialize;
 
 use super::index::{AREAS, ExploreIndex};
 use super::matcher::{Match, Query as MatchQuery};
-use super::profiler::{self, AreaScores, ClusterFit, Item, OccupationFit};
+use super::profiler::{self, ClusterFit, Item, OccupationFit};
 use super::store;
 use crate::app::AppState;
 use crate::auth::SessionCtx;
 use crate::catalog::names::{self, Kind};
 use crate::error::AppError;
 use crate::i18n::{Lang, Number};
-use crate::web::{AppForm, Layout, PageCtx, render};
+use crate::web::{AppForm, Chart, Layout, PageCtx, parse_zone, render};
 
 /// Longest text the explorer accepts, in characters.
 pub const MAX_TEXT: usize = 500;
@@ -397,41 +397,12 @@ pub async fn save_profiler_screen(
     Ok(Redirect::to(&format!("/explore/profiler/results/{id}")).into_response())
 }
 
-/// An area's score for the bar chart and table.
-pub struct AreaBar {
-    pub letter: char,
-    pub name: String,
-    pub description: String,
-    pub score: u8,
-    pub width: f32,
-    pub y: i64,
-    pub in_code: bool,
-}
-
-fn area_bars(lang: Lang, scores: &AreaScores) -> Vec<AreaBar> {
-    let code = scores.code();
-    AREAS
-        .iter()
-        .enumerate()
-        .map(|(i, &letter)| AreaBar {
-            letter,
-            name: lang.t(&format!("riasec-{letter}-name")),
-            description: lang.t(&format!("riasec-{letter}-description")),
-            score: scores.0[i],
-            width: (f32::from(scores.0[i]) / 40.0 * 320.0).max(1.0),
-            y: 30 + i as i64 * 50,
-            in_code: code.contains(letter),
-        })
-        .collect()
-}
-
 #[derive(Template)]
 #[template(path = "explore/profiler_result.html")]
 struct ProfilerResultTemplate {
     layout: Layout,
     code: String,
-    bars: Vec<AreaBar>,
-    ticks: Vec<(u8, f32)>,
+    chart: Chart,
     zone: Option<i64>,
     zones: Vec<(i64, String)>,
     clusters: Vec<(ClusterFit, String)>,
@@ -457,19 +428,7 @@ pub async fn show_profiler_result(
     let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     let session_id = session.current().map(|s| s.id.clone()).ok_or(AppError::NotFound)?;
     let row = store::profiler_result(&state.db, &session_id, id).await?.ok_or(AppError::NotFound)?;
-    let zone = match params.zone.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
-        None => None,
-        Some(z) => match z.parse::<i64>() {
-            Ok(n) if (1..=5).contains(&n) => Some(n),
-            _ => {
-                return Err(AppError::bad_request(
-                    "zone",
-                    "error-field-zone",
-                    format!("zone must be a job zone from 1 to 5, not {z:?}"),
-                ));
-            }
-        },
-    };
+    let zone = parse_zone("zone", params.zone.as_deref())?;
     let scores = row.scores();
     let index = index_of(&state).await?;
     let (occupations, clusters) =
@@ -485,8 +444,9 @@ pub async fn show_profiler_result(
     render(&ProfilerResultTemplate {
         layout: ctx.layout(ctx.t("profiler-result-title"), "explore"),
         code: scores.code(),
-        bars: area_bars(lang, &scores),
-        ticks: [0u8, 10, 20, 30, 40].iter().map(|&t| (t, 8.0 + f32::from(t) / 40.0 * 320.0)).collect(),
+        chart: Chart::new(lang, scores.0.map(f64::from), 40.0, &scores.code(), &[0.0, 10.0, 20.0, 30.0, 40.0], |v| {
+            format!("{v:.0}")
+        }),
         zone,
         zones: (1..=5).map(|z| (z, lang.t(&format!("job-zone-{z}-name")))).collect(),
         clusters,

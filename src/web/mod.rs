@@ -2,10 +2,12 @@
 //! error pages, pagination and the static assets served by the binary.
 
 mod assets;
+mod chart;
 mod extract;
 mod pager;
 
 pub use assets::{favicon, icon_svg, stylesheet};
+pub use chart::{Chart, ChartBar};
 pub use extract::{AppForm, AppJson};
 pub use pager::Pager;
 
@@ -239,9 +241,32 @@ pub fn parse_page(value: Option<&str>) -> Result<i64, AppError> {
     }
 }
 
+/// Reads a job-zone filter: 1 to 5, `None` when absent or empty.
+pub fn parse_zone(field: &str, value: Option<&str>) -> Result<Option<i64>, AppError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if (1..=5).contains(&n) => Ok(Some(n)),
+            _ => Err(AppError::bad_request(
+                field.to_string(),
+                "error-field-zone",
+                format!("{field} must be a job zone from 1 to 5, not {v:?}"),
+            )),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn job_zones_are_checked() {
+        assert_eq!(parse_zone("zone", Some(" 3 ")).unwrap(), Some(3));
+        assert_eq!(parse_zone("zone", Some("")).unwrap(), None);
+        assert!(parse_zone("zone", Some("6")).is_err());
+        assert!(parse_zone("zone", Some("two")).is_err());
+    }
 
     #[test]
     fn query_language_beats_cookie_and_header() {
