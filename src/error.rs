@@ -32,6 +32,12 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("this form has expired; reload the page and try again")]
     Forbidden,
+    #[error("sign in to see this page")]
+    SignInRequired,
+    #[error("you do not have access to this")]
+    Denied,
+    #[error("too many attempts; wait a few minutes and try again")]
+    TooManyAttempts,
     #[error("the request is too large")]
     TooLarge,
     #[error("invalid input")]
@@ -51,6 +57,8 @@ pub enum AppError {
 pub struct ErrorPage {
     pub status: StatusCode,
     pub fields: Vec<FieldError>,
+    /// The page was refused by the access policy (not an expired form).
+    pub denied: bool,
 }
 
 /// One entry of the JSON error body.
@@ -82,7 +90,9 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Denied => StatusCode::FORBIDDEN,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::CatalogNotLoaded | AppError::ExploreNotReady => StatusCode::SERVICE_UNAVAILABLE,
@@ -95,6 +105,9 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Forbidden => "forbidden",
+            AppError::Denied => "denied",
+            AppError::SignInRequired => "sign_in_required",
+            AppError::TooManyAttempts => "too_many_attempts",
             AppError::TooLarge => "too_large",
             AppError::BadRequest(_) => "invalid_parameter",
             AppError::CatalogNotLoaded => "catalog_not_loaded",
@@ -145,8 +158,9 @@ impl IntoResponse for AppError {
             AppError::BadRequest(fields) => fields.clone(),
             _ => Vec::new(),
         };
+        let denied = matches!(self, AppError::Denied);
         let mut response = (status, Json(self.body())).into_response();
-        response.extensions_mut().insert(ErrorPage { status, fields });
+        response.extensions_mut().insert(ErrorPage { status, fields, denied });
         response
     }
 }

@@ -129,15 +129,25 @@ impl Lang {
     /// "25 de noviembre de 2026"); `None` if it does not parse.
     pub fn date(self, timestamp: &str) -> Option<String> {
         let at = time::OffsetDateTime::parse(timestamp, &time::format_description::well_known::Rfc3339).ok()?;
+        Some(self.long_date(at))
+    }
+
+    /// A moment written out with its date and UTC time: "25 November 2026, 19:40 UTC".
+    pub fn datetime(self, at: time::OffsetDateTime) -> String {
+        let at = at.to_offset(time::UtcOffset::UTC);
+        format!("{}, {:02}:{:02} UTC", self.long_date(at), at.hour(), at.minute())
+    }
+
+    fn long_date(self, at: time::OffsetDateTime) -> String {
         let month = self.t(&format!("month-{}", u8::from(at.month())));
-        Some(self.t_args(
+        self.t_args(
             "date-long",
             &[
                 ("day", Arg::Str(at.day().to_string())),
                 ("month", Arg::Str(month)),
                 ("year", Arg::Str(at.year().to_string())),
             ],
-        ))
+        )
     }
 
     /// A decimal number with `places` digits after the decimal mark.

@@ -5,6 +5,7 @@
 
 pub mod api_docs;
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod config;
@@ -13,6 +14,8 @@ pub mod db;
 pub mod error;
 pub mod explore;
 pub mod i18n;
+pub mod ids;
+pub mod orgs;
 pub mod progress;
 pub mod router;
 pub mod web;

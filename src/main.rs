@@ -13,6 +13,7 @@ use pathways::config::{Config, LogFormat, redact_url};
 use pathways::db::Db;
 use pathways::explore;
 use pathways::i18n::Lang;
+use pathways::orgs::{self, DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSpec};
 use pathways::progress;
 
 #[derive(Parser)]
@@ -72,9 +73,16 @@ enum Command {
         after_help = "Example:\n  pathways serve --bind 0.0.0.0:8080 --database-url postgres://app@db.internal/pathways"
     )]
     Serve,
-    /// Run the demo: var/demo.db with the catalog loaded, served at http://127.0.0.1:8080
-    #[command(after_help = "Example:\n  pathways demo\n  pathways demo --bind 127.0.0.1:9000")]
-    Demo,
+    /// Run the demo: var/demo.db with the catalog and a generated demo district, served at
+    /// http://127.0.0.1:8080; prints the demo accounts
+    #[command(
+        after_help = "Examples:\n  pathways demo\n  pathways demo --bind 127.0.0.1:9000\n  pathways demo --students 50000 --database-url sqlite://var/big.db"
+    )]
+    Demo {
+        /// Students in the generated district (when the database has no district yet)
+        #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(7..=200_000))]
+        students: u32,
+    },
     /// Apply pending database migrations and exit
     #[command(after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways")]
     Migrate,
@@ -216,8 +224,8 @@ fn init_logging(format: LogFormat) {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve => serve(cli.global.config(DEFAULT_DATABASE)).await,
-        Command::Demo => serve(cli.global.config(DEMO_DATABASE)).await,
+        Command::Serve => serve(cli.global.config(DEFAULT_DATABASE), None).await,
+        Command::Demo { students } => serve(cli.global.config(DEMO_DATABASE), Some(students as usize)).await,
         Command::Migrate => {
             let config = cli.global.config(DEFAULT_DATABASE);
             let db = Db::connect(&config.database_url).await?;
@@ -230,12 +238,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-async fn serve(config: Config) -> anyhow::Result<()> {
+/// Serves the app; with `demo_students`, first generates the demo district if the database
+/// has none, and prints the demo accounts.
+async fn serve(config: Config, demo_students: Option<usize>) -> anyhow::Result<()> {
     tracing::info!(database = %redact_url(&config.database_url), data_dir = %config.resolved_data_dir().display(), "starting");
     let listener = tokio::net::TcpListener::bind(config.bind).await.with_context(|| {
         format!("could not listen on {}; is another server using it? Try --bind 127.0.0.1:8081", config.bind)
     })?;
     let state = app::prepare(config, progress::for_terminal().as_ref()).await?;
+    if let Some(students) = demo_students {
+        let started = std::time::Instant::now();
+        if orgs::create_demo_district(&state.db, &DemoSpec::standard(students)).await? {
+            let seconds = started.elapsed().as_secs_f64();
+            out!("Generated the demo district with {students} students in {seconds:.1} s.")?;
+        }
+        out!("Demo accounts (password {DEMO_PASSWORD}):")?;
+        for (email, role) in DEMO_ACCOUNTS {
+            out!("  {email:<26} {role}")?;
+        }
+    }
     let address = listener.local_addr()?;
     out!("Pathways is running at http://{address}/  (press Ctrl-C to stop)")?;
     std::io::stdout().flush()?;

@@ -4,82 +4,139 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::handler::Handler;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::api_docs;
 use crate::app::AppState;
+use crate::audit::pages as audit_pages;
+use crate::auth::{pages as sign_in, session};
 use crate::catalog::{api, case, pages};
 use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
+use crate::orgs::pages as people_pages;
 use crate::web;
 
 /// Largest request body accepted; larger ones get a 413 in our error format.
 const MAX_BODY: usize = 1024 * 1024;
 
+/// Routes as they are registered: the router, and every (method, path) pair for the
+/// access-matrix test, which fails when a route has no expectation.
+struct Routes {
+    prefix: &'static str,
+    router: Router<AppState>,
+    list: Vec<(Method, String)>,
+}
+
+impl Routes {
+    fn new(prefix: &'static str) -> Self {
+        Self { prefix, router: Router::new(), list: Vec::new() }
+    }
+
+    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(Method::GET, path, get(handler))
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
+        self.add(Method::POST, path, post(handler))
+    }
+
+    fn add(mut self, method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Self {
+        self.list.push((method, format!("{}{path}", self.prefix)));
+        self.router = self.router.route(path, handler);
+        self
+    }
+
+    /// Mounts `other` under its prefix, with JSON 404s for unknown paths below it.
+    fn nest(mut self, other: Routes) -> Self {
+        self.list.extend(other.list);
+        self.router = self.router.nest(other.prefix, other.router.fallback(api_not_found));
+        self
+    }
+}
+
+fn routes() -> Routes {
+    let api = Routes::new("/api/v1")
+        .get("/groupings", api::list_groupings)
+        .get("/clusters", api::list_clusters)
+        .get("/clusters/{id}", api::show_cluster)
+        .get("/subclusters", api::list_subclusters)
+        .get("/subclusters/{id}", api::show_subcluster)
+        .get("/occupations", api::list_occupations)
+        .get("/occupations/{code}", api::show_occupation)
+        .get("/practices", api::list_practices)
+        .get("/stats", api::show_stats)
+        .get("/case/package", case::show_package)
+        .post("/match", explore_api::create_match)
+        .post("/profiler/score", explore_api::score_profiler);
+
+    let case_rest = Routes::new("/ims/case/v1p0")
+        .get("/CFDocuments", case::case_documents)
+        .get("/CFDocuments/{id}", case::case_document)
+        .get("/CFPackages/{id}", case::case_package)
+        .get("/CFItems/{id}", case::case_item)
+        .get("/CFAssociations/{id}", case::case_association)
+        .get("/CFItemTypes/{id}", case::case_item_type);
+
+    Routes::new("")
+        .get("/", pages::home)
+        .get("/clusters", pages::list_clusters)
+        .get("/clusters/{id}", pages::show_cluster)
+        .get("/subclusters/{id}", pages::show_subcluster)
+        .get("/occupations", pages::list_occupations)
+        .get("/occupations/{code}", pages::show_occupation)
+        .get("/practices", pages::list_practices)
+        .get("/legacy", pages::show_legacy)
+        .get("/about", pages::show_about)
+        .get("/explore", explore_pages::show_explore)
+        .get("/explore/profiler", explore_pages::show_profiler)
+        .get("/explore/profiler/history", explore_pages::show_profiler_history)
+        .get("/explore/profiler/results/{id}", explore_pages::show_profiler_result)
+        .get("/explore/profiler/{screen}", explore_pages::show_profiler_screen)
+        .post("/explore/profiler/{screen}", explore_pages::save_profiler_screen)
+        .get("/signin", sign_in::show_sign_in)
+        .post("/signin", sign_in::sign_in)
+        .post("/signout", sign_in::sign_out)
+        .post("/signout/everywhere", sign_in::sign_out_everywhere)
+        .get("/password/forgot", sign_in::show_forgot_password)
+        .post("/password/forgot", sign_in::forgot_password)
+        .get("/password/reset/{token}", sign_in::show_reset_password)
+        .post("/password/reset/{token}", sign_in::reset_password)
+        .get("/home", people_pages::show_home)
+        .get("/account", people_pages::show_account)
+        .get("/students/{id}", people_pages::show_student)
+        .get("/students/{id}/access-log", people_pages::show_student_access_log)
+        .get("/classes/{id}", people_pages::show_class)
+        .get("/audit", audit_pages::show_audit_log)
+        .get("/api/docs", api_docs::show_api_docs)
+        .get("/api/openapi.json", api_docs::openapi_json)
+        .get("/healthz", health)
+        .get("/static/app.css", web::stylesheet)
+        .get("/static/icon.svg", web::icon_svg)
+        .get("/favicon.ico", web::favicon)
+        .nest(api)
+        .nest(case_rest)
+}
+
+/// Every (method, path template) the application answers.
+pub fn route_list() -> Vec<(Method, String)> {
+    routes().list
+}
+
 /// The whole application: HTML pages, the JSON API under `/api/v1`, the CASE endpoints.
 pub fn app(state: AppState) -> Router {
-    let html = Router::new()
-        .route("/", get(pages::home))
-        .route("/clusters", get(pages::list_clusters))
-        .route("/clusters/{id}", get(pages::show_cluster))
-        .route("/subclusters/{id}", get(pages::show_subcluster))
-        .route("/occupations", get(pages::list_occupations))
-        .route("/occupations/{code}", get(pages::show_occupation))
-        .route("/practices", get(pages::list_practices))
-        .route("/legacy", get(pages::show_legacy))
-        .route("/about", get(pages::show_about))
-        .route("/explore", get(explore_pages::show_explore))
-        .route("/explore/profiler", get(explore_pages::show_profiler))
-        .route("/explore/profiler/history", get(explore_pages::show_profiler_history))
-        .route("/explore/profiler/results/{id}", get(explore_pages::show_profiler_result))
-        .route(
-            "/explore/profiler/{screen}",
-            get(explore_pages::show_profiler_screen).post(explore_pages::save_profiler_screen),
-        )
-        .route("/api/docs", get(api_docs::show_api_docs));
-
-    let api = Router::new()
-        .route("/groupings", get(api::list_groupings))
-        .route("/clusters", get(api::list_clusters))
-        .route("/clusters/{id}", get(api::show_cluster))
-        .route("/subclusters", get(api::list_subclusters))
-        .route("/subclusters/{id}", get(api::show_subcluster))
-        .route("/occupations", get(api::list_occupations))
-        .route("/occupations/{code}", get(api::show_occupation))
-        .route("/practices", get(api::list_practices))
-        .route("/stats", get(api::show_stats))
-        .route("/case/package", get(case::show_package))
-        .route("/match", post(explore_api::create_match))
-        .route("/profiler/score", post(explore_api::score_profiler))
-        .fallback(api_not_found);
-
-    let case_rest = Router::new()
-        .route("/CFDocuments", get(case::case_documents))
-        .route("/CFDocuments/{id}", get(case::case_document))
-        .route("/CFPackages/{id}", get(case::case_package))
-        .route("/CFItems/{id}", get(case::case_item))
-        .route("/CFAssociations/{id}", get(case::case_association))
-        .route("/CFItemTypes/{id}", get(case::case_item_type))
-        .fallback(api_not_found);
-
-    Router::new()
-        .merge(html)
-        .nest("/api/v1", api)
-        .nest("/ims/case/v1p0", case_rest)
-        .route("/api/openapi.json", get(api_docs::openapi_json))
-        .route("/healthz", get(health))
-        .route("/static/app.css", get(web::stylesheet))
-        .route("/static/icon.svg", get(web::icon_svg))
-        .route("/favicon.ico", get(web::favicon))
+    routes()
+        .router
         .fallback(web::not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(state.clone(), session::load))
         .layer(middleware::from_fn(web::language))
         .layer(middleware::map_response(security_headers))
         .layer(CompressionLayer::new())

@@ -10,10 +10,12 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = resolve(here, '..', 'screenshots');
 
-export async function startServer() {
+// With `demoStudents`, runs `pathways demo` instead: the demo district and its accounts.
+export async function startServer({ demoStudents } = {}) {
   const binary = process.env.PATHWAYS_BIN ?? resolve(here, '../../target/debug/pathways');
   const dir = mkdtempSync(join(tmpdir(), 'pathways-e2e-'));
-  const child = spawn(binary, ['serve', '--bind', '127.0.0.1:0', '--database-url', `sqlite://${join(dir, 'e2e.db')}`], {
+  const command = demoStudents ? ['demo', '--students', String(demoStudents)] : ['serve'];
+  const child = spawn(binary, [...command, '--bind', '127.0.0.1:0', '--database-url', `sqlite://${join(dir, 'e2e.db')}`], {
     cwd: resolve(here, '../..'),
     env: { ...process.env, PATHWAYS_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,9 @@
-//! Who is asking: server-side sessions (a visitor before sign-in) with a CSRF token that
-//! guards every form. Sign-in, roles and the access policy build on this.
+//! Who is asking and what they may do: server-side sessions with a CSRF token that guards
+//! every form, sign-in with passwords, and the access policy.
 
+pub mod pages;
+pub mod password;
+pub mod policy;
 pub mod session;
 pub mod store;
 

@@ -1,17 +1,22 @@
 //! Sessions on the HTTP side: the `pathways_session` cookie (HttpOnly, SameSite=Lax, Secure
-//! behind TLS), lazy creation when a page first needs to remember something, and the CSRF
-//! check of posted forms.
+//! behind TLS), loaded once per request by the `load` middleware with the signed-in user;
+//! lazy creation when a page first needs to remember something; a new session id at
+//! sign-in; and the CSRF check of posted forms.
 
-use axum::extract::FromRequestParts;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::HeaderValue;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
+use axum::middleware::Next;
 use axum::response::Response;
 use time::{Duration, OffsetDateTime};
 
 use super::store;
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::orgs::model::User;
 
 const COOKIE_NAME: &str = "pathways_session";
 /// A session not used for this long is gone.
@@ -26,20 +31,37 @@ pub struct Session {
     pub data: serde_json::Value,
 }
 
-/// The session of a request, if it has one, and what is needed to start one.
-pub struct SessionCtx {
-    state: AppState,
-    current: Option<Session>,
-    created: bool,
+/// What the `load` middleware found for a request: its session, signed-in user and the
+/// address it came from.
+#[derive(Clone, Debug, Default)]
+pub struct RequestSession {
+    pub session: Option<Session>,
+    pub user: Option<User>,
+    pub ip: Option<String>,
+}
+
+impl RequestSession {
+    /// The signed-in person as the page header shows them.
+    pub fn account(&self) -> Option<Account> {
+        let (user, session) = (self.user.as_ref()?, self.session.as_ref()?);
+        Some(Account { name: user.full_name(), role: user.role, csrf_token: session.csrf_token.clone() })
+    }
+}
+
+/// The signed-in person in the page header, with the token of its sign-out form.
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub name: String,
+    pub role: crate::orgs::model::Role,
+    pub csrf_token: String,
 }
 
 fn random_token() -> String {
     format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
 }
 
-fn cookie_value(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+fn cookie_value(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -48,19 +70,45 @@ fn cookie_value(parts: &Parts) -> Option<String> {
         .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// Middleware: loads the request's session and user once, for every extractor after it.
+pub async fn load(State(state): State<AppState>, mut request: Request, next: Next) -> Result<Response, AppError> {
+    let ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip().to_string());
+    let mut found = RequestSession { ip, ..RequestSession::default() };
+    if let Some(id) = cookie_value(request.headers()) {
+        let now = OffsetDateTime::now_utc();
+        if let Some(row) = store::touch_session(&state.db, &id, now - IDLE_LIMIT, now).await? {
+            let data = serde_json::from_str(&row.data).unwrap_or_else(|_| serde_json::json!({}));
+            if let Some(user_id) = row.user_id {
+                found.user = crate::orgs::store::user(&state.db, user_id).await?;
+            }
+            found.session = Some(Session { id: row.id, csrf_token: row.csrf_token, data });
+        }
+    }
+    let account = found.account();
+    request.extensions_mut().insert(found);
+    let mut response = next.run(request).await;
+    if let Some(account) = account {
+        response.extensions_mut().insert(account);
+    }
+    Ok(response)
+}
+
+/// The session of a request and what is needed to start, change or end one.
+pub struct SessionCtx {
+    state: AppState,
+    current: Option<Session>,
+    user: Option<User>,
+    ip: Option<String>,
+    /// The cookie to send back: a new session id, or `Some(None)` to clear it.
+    cookie: Option<Option<String>>,
+}
+
 impl FromRequestParts<AppState> for SessionCtx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let mut current = None;
-        if let Some(id) = cookie_value(parts) {
-            let now = OffsetDateTime::now_utc();
-            if let Some(row) = store::touch_session(&state.db, &id, now - IDLE_LIMIT, now).await? {
-                let data = serde_json::from_str(&row.data).unwrap_or_else(|_| serde_json::json!({}));
-                current = Some(Session { id: row.id, csrf_token: row.csrf_token, data });
-            }
-        }
-        Ok(Self { state: state.clone(), current, created: false })
+        let found = parts.extensions.get::<RequestSession>().cloned().unwrap_or_default();
+        Ok(Self { state: state.clone(), current: found.session, user: found.user, ip: found.ip, cookie: None })
     }
 }
 
@@ -69,13 +117,29 @@ impl SessionCtx {
         self.current.as_ref()
     }
 
+    /// The signed-in user, if any.
+    pub fn user(&self) -> Option<&User> {
+        self.user.as_ref()
+    }
+
+    /// The address the request came from, for the audit log.
+    pub fn ip(&self) -> Option<&str> {
+        self.ip.as_deref()
+    }
+
+    /// The signed-in user, or "sign in first".
+    pub fn require_user(&self) -> Result<&User, AppError> {
+        self.user.as_ref().ok_or(AppError::SignInRequired)
+    }
+
     /// The session, started now if the visitor has none.
     pub async fn ensure(&mut self) -> Result<&Session, AppError> {
         if self.current.is_none() {
             let session = Session { id: random_token(), csrf_token: random_token(), data: serde_json::json!({}) };
-            store::create_session(&self.state.db, &session.id, &session.csrf_token, OffsetDateTime::now_utc()).await?;
+            store::create_session(&self.state.db, &session.id, &session.csrf_token, None, OffsetDateTime::now_utc())
+                .await?;
+            self.cookie = Some(Some(session.id.clone()));
             self.current = Some(session);
-            self.created = true;
         }
         Ok(self.current.as_ref().expect("set above"))
     }
@@ -86,6 +150,28 @@ impl SessionCtx {
         let session = self.current.as_mut().expect("ensured");
         store::save_session_data(&self.state.db, &session.id, &data.to_string()).await?;
         session.data = data;
+        Ok(())
+    }
+
+    /// Starts a signed-in session for `user` under a new id.
+    pub async fn sign_in(&mut self, user: User) -> Result<(), AppError> {
+        let (id, csrf) = (random_token(), random_token());
+        let old = self.current.as_ref().map(|s| s.id.as_str());
+        store::rotate_session(&self.state.db, old, &id, &csrf, user.id, OffsetDateTime::now_utc()).await?;
+        let data = self.current.as_ref().map(|s| s.data.clone()).unwrap_or_else(|| serde_json::json!({}));
+        self.current = Some(Session { id: id.clone(), csrf_token: csrf, data });
+        self.user = Some(user);
+        self.cookie = Some(Some(id));
+        Ok(())
+    }
+
+    /// Ends this session.
+    pub async fn sign_out(&mut self) -> Result<(), AppError> {
+        if let Some(session) = self.current.take() {
+            store::delete_session(&self.state.db, &session.id).await?;
+        }
+        self.user = None;
+        self.cookie = Some(None);
         Ok(())
     }
 
@@ -102,18 +188,19 @@ impl SessionCtx {
         }
     }
 
-    /// Adds the session cookie to `response` when the session started with this request.
+    /// Adds the session cookie to `response` when the session started, changed or ended.
     pub fn attach(&self, mut response: Response) -> Response {
-        if let (true, Some(session)) = (self.created, &self.current) {
-            let secure = if self.state.config.resolved_public_url().starts_with("https://") { "; Secure" } else { "" };
-            let cookie = format!(
-                "{COOKIE_NAME}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-                session.id,
+        let Some(cookie) = &self.cookie else { return response };
+        let secure = if self.state.config.resolved_public_url().starts_with("https://") { "; Secure" } else { "" };
+        let value = match cookie {
+            Some(id) => format!(
+                "{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
                 IDLE_LIMIT.whole_seconds()
-            );
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(SET_COOKIE, value);
-            }
+            ),
+            None => format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+        };
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(SET_COOKIE, value);
         }
         response
     }

@@ -15,21 +15,14 @@ use crate::progress::Progress;
 /// Bumped whenever the way files become rows changes, so a new build reloads the catalog.
 const LOADER_VERSION: &str = "2";
 
-/// A value bound into an insert; nulls carry their column type (PostgreSQL needs it).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Text(Option<String>),
-    Int(Option<i64>),
-    Real(Option<f64>),
-    Bool(bool),
-}
+pub use crate::db::batch::Value;
 
 fn text(value: impl Into<String>) -> Value {
-    Value::Text(Some(value.into()))
+    Value::text(value)
 }
 
 fn opt_text(value: Option<impl Into<String>>) -> Value {
-    Value::Text(value.map(Into::into))
+    Value::opt_text(value)
 }
 
 /// How a table is refreshed by a load.

@@ -2,13 +2,10 @@
 //! Every query is written once and runs on SQLite and PostgreSQL alike.
 
 use super::model::*;
-use super::source::{ALL_TABLES, CatalogSource, Refresh, TableSpec, Value};
+use super::source::{ALL_TABLES, CatalogSource, Refresh, TableSpec};
 use crate::db::Db;
 use crate::progress::Progress;
-use crate::with_pool;
-
-/// Rows per INSERT statement, kept well under both backends' bind-parameter limits.
-const BINDS_PER_STATEMENT: usize = 8_000;
+use crate::{insert_batch, with_pool};
 
 #[derive(Clone, Debug)]
 pub struct CatalogStore {
@@ -430,13 +427,15 @@ impl CatalogStore {
             }
             progress.begin("writing catalog", total as u64);
             for table in source.tables.iter().filter(|t| t.spec.refresh == Refresh::Upsert) {
-                write_rows!(&mut *tx, table.spec, &table.rows, true, progress);
+                let spec = table.spec;
+                insert_batch!(tx, spec.name, spec.columns, table.rows, upsert_clause(spec), |n| progress.advance(n as u64));
             }
             for spec in ALL_TABLES.iter().rev().filter(|s| s.refresh == Refresh::Replace) {
                 sqlx::query(&format!("DELETE FROM {}", spec.name)).execute(&mut *tx).await?;
             }
             for table in source.tables.iter().filter(|t| t.spec.refresh == Refresh::Replace) {
-                write_rows!(&mut *tx, table.spec, &table.rows, false, progress);
+                let spec = table.spec;
+                insert_batch!(tx, spec.name, spec.columns, table.rows, "", |n| progress.advance(n as u64));
             }
             for spec in ALL_TABLES.iter().rev().filter(|s| s.refresh == Refresh::Upsert) {
                 let key = spec.key()[0];
@@ -445,7 +444,7 @@ impl CatalogStore {
                         .fetch_all(&mut *tx)
                         .await?;
                 let wanted: std::collections::HashSet<String> =
-                    source.rows_of(spec).iter().map(|row| key_text(&row[0])).collect();
+                    source.rows_of(spec).iter().map(|row| row[0].key_text()).collect();
                 for stale in existing.iter().filter(|k| !wanted.contains(*k)) {
                     sqlx::query(&format!("DELETE FROM {} WHERE CAST({key} AS TEXT) = $1", spec.name))
                         .bind(stale)
@@ -481,47 +480,9 @@ impl CatalogStore {
     }
 }
 
-/// Inserts `rows` into the table `spec` in multi-row statements; with `upsert`, an
-/// existing row with the same key is updated instead.
-macro_rules! write_rows {
-    ($conn:expr, $spec:expr, $rows:expr, $upsert:expr, $progress:expr) => {{
-        let spec: &TableSpec = $spec;
-        let per_statement = (BINDS_PER_STATEMENT / spec.columns.len()).max(1);
-        for chunk in $rows.chunks(per_statement) {
-            let mut query =
-                sqlx::QueryBuilder::new(format!("INSERT INTO {} ({}) ", spec.name, spec.columns.join(", ")));
-            query.push_values(chunk, |mut values, row| {
-                for value in row {
-                    match value {
-                        Value::Text(v) => values.push_bind(v.clone()),
-                        Value::Int(v) => values.push_bind(*v),
-                        Value::Real(v) => values.push_bind(*v),
-                        Value::Bool(v) => values.push_bind(*v),
-                    };
-                }
-            });
-            if $upsert {
-                query.push(upsert_clause(spec));
-            }
-            query.build().execute($conn).await?;
-            $progress.advance(chunk.len() as u64);
-        }
-    }};
-}
-use write_rows;
-
 fn upsert_clause(spec: &TableSpec) -> String {
     let updates: Vec<String> = spec.columns[spec.key_len..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
     format!(" ON CONFLICT ({}) DO UPDATE SET {}", spec.key().join(", "), updates.join(", "))
-}
-
-fn key_text(value: &Value) -> String {
-    match value {
-        Value::Text(v) => v.clone().unwrap_or_default(),
-        Value::Int(v) => v.map(|n| n.to_string()).unwrap_or_default(),
-        Value::Real(v) => v.map(|n| n.to_string()).unwrap_or_default(),
-        Value::Bool(v) => v.to_string(),
-    }
 }
 
 const CLUSTER_SELECT: &str = "SELECT c.id, c.grouping_id, c.name, c.cross_cutting, c.description, c.description_basis,

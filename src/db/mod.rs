@@ -2,6 +2,8 @@
 //! their migrations, and the `with_pool!` macro that lets every store write each query
 //! once: the macro expands the same body for each backend's concrete pool type.
 
+pub mod batch;
+
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;

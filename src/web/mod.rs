@@ -16,8 +16,9 @@ use axum::extract::{FromRequestParts, OriginalUri, Request};
 use axum::http::header::{CONTENT_LANGUAGE, SET_COOKIE, VARY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, request::Parts};
 use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 
+use crate::auth::session::{Account, RequestSession};
 use crate::error::{AppError, ErrorPage, FieldError};
 use crate::i18n::{Arg, Lang, Number};
 
@@ -54,9 +55,15 @@ pub async fn language(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let is_api = path.starts_with("/api/v1") || path.starts_with("/ims/") || path == "/api/openapi.json";
     request.extensions_mut().insert(lang);
+    let path_and_query = request.uri().path_and_query().map_or_else(|| path.clone(), |p| p.as_str().to_string());
     let mut response = next.run(request).await;
     if !is_api && let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
-        response = error_page(lang, &path, &page);
+        let account = response.extensions().get::<Account>().cloned();
+        response = if page.status == StatusCode::UNAUTHORIZED {
+            sign_in_redirect(&path_and_query)
+        } else {
+            error_page(lang, account, &path, &page)
+        };
     }
     let headers = response.headers_mut();
     headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
@@ -70,12 +77,20 @@ pub async fn language(mut request: Request, next: Next) -> Response {
     response
 }
 
-/// What the base layout needs: language, title, current section, language-switch link.
+/// Sends a visitor who must sign in to the sign-in page, to come back here afterwards.
+fn sign_in_redirect(path_and_query: &str) -> Response {
+    let next = serde_urlencoded::to_string([("next", path_and_query)]).unwrap_or_default();
+    Redirect::to(&format!("/signin?{next}")).into_response()
+}
+
+/// What the base layout needs: language, title, current section, language-switch link, and
+/// the signed-in person.
 pub struct Layout {
     pub lang: Lang,
     pub title: String,
     pub section: &'static str,
     pub switch_href: String,
+    pub account: Option<Account>,
 }
 
 impl Layout {
@@ -131,6 +146,10 @@ impl Layout {
         )
     }
 
+    pub fn datetime(&self, at: &time::OffsetDateTime) -> String {
+        self.lang.datetime(*at)
+    }
+
     pub fn other_lang(&self) -> Lang {
         self.lang.other()
     }
@@ -141,10 +160,12 @@ impl Layout {
     }
 }
 
-/// Request context for HTML handlers: the negotiated language and the URL, for the layout.
+/// Request context for HTML handlers: the negotiated language, the URL and the signed-in
+/// person, for the layout.
 pub struct PageCtx {
     pub lang: Lang,
     uri: axum::http::Uri,
+    account: Option<Account>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
@@ -156,14 +177,21 @@ impl<S: Send + Sync> FromRequestParts<S> for PageCtx {
             Ok(OriginalUri(uri)) => uri,
             Err(never) => match never {},
         };
-        Ok(Self { lang, uri })
+        let account = parts.extensions.get::<RequestSession>().and_then(RequestSession::account);
+        Ok(Self { lang, uri, account })
     }
 }
 
 impl PageCtx {
     /// The layout of a page titled `title` in navigation section `section`.
     pub fn layout(&self, title: impl Into<String>, section: &'static str) -> Layout {
-        Layout { lang: self.lang, title: title.into(), section, switch_href: switch_href(&self.uri, self.lang.other()) }
+        Layout {
+            lang: self.lang,
+            title: title.into(),
+            section,
+            switch_href: switch_href(&self.uri, self.lang.other()),
+            account: self.account.clone(),
+        }
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -195,12 +223,15 @@ struct ErrorTemplate<'a> {
     fields: &'a [FieldError],
 }
 
-fn error_page(lang: Lang, path: &str, page: &ErrorPage) -> Response {
+fn error_page(lang: Lang, account: Option<Account>, path: &str, page: &ErrorPage) -> Response {
     let key = match page.status {
         StatusCode::NOT_FOUND => "error-not-found",
         StatusCode::BAD_REQUEST => "error-bad-request",
         StatusCode::METHOD_NOT_ALLOWED => "error-method",
+        StatusCode::FORBIDDEN if page.denied => "error-denied",
         StatusCode::FORBIDDEN => "error-forbidden",
+        StatusCode::UNAUTHORIZED => "error-sign-in",
+        StatusCode::TOO_MANY_REQUESTS => "error-too-many",
         StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
         StatusCode::SERVICE_UNAVAILABLE => "error-unavailable",
         _ => "error-internal",
@@ -210,6 +241,7 @@ fn error_page(lang: Lang, path: &str, page: &ErrorPage) -> Response {
         title: lang.t(&format!("{key}-title")),
         section: "",
         switch_href: format!("{path}?lang={}", lang.other().code()),
+        account,
     };
     let template = ErrorTemplate { layout, status: page.status.as_u16(), message: lang.t(key), fields: &page.fields };
     match template.render() {

@@ -96,3 +96,55 @@ fn every_command_has_help_with_an_example() {
         assert!(text.contains("Example"), "{args:?} --help has no example:\n{text}");
     }
 }
+
+/// Runs `pathways demo` until it says it is running; returns what it printed.
+fn run_demo_until_ready(database_url: &str, students: &str) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut child = pathways(database_url)
+        .args(["demo", "--students", students, "--bind", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut printed = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if line.contains("is running at") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    printed
+}
+
+on_both_backends! {
+    async fn demo_generates_the_district_once_and_prints_the_accounts(backend: Backend) {
+        let db = TestDb::loaded(backend).await;
+
+        let first = run_demo_until_ready(&db.url, "350");
+        let second = run_demo_until_ready(&db.url, "350");
+
+        assert!(first.contains("Generated the demo district with 350 students"), "{first}");
+        assert!(!second.contains("Generated"), "the second start keeps the district: {second}");
+        for account in ["student@demo.test", "guardian@demo.test", "teacher@demo.test", "counselor@demo.test",
+                        "partner@demo.test", "school-admin@demo.test", "district-admin@demo.test"] {
+            assert!(second.contains(account), "{account} is printed");
+        }
+        assert!(second.contains("pathways-demo"));
+        let handle = db.connect().await;
+        let counts: (i64, i64, i64, i64, i64) = pathways::with_pool!(&handle, pool => sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM schools), (SELECT COUNT(*) FROM users WHERE role = 'student'),
+                    (SELECT MIN(grade) FROM users), (SELECT MAX(grade) FROM users),
+                    (SELECT COUNT(DISTINCT level) FROM schools)").fetch_one(pool).await).unwrap();
+        assert_eq!(counts, (4, 350, 6, 12, 2), "two high and two middle schools, 350 students in grades 6-12");
+    }
+}
+
+#[test]
+fn demo_refuses_a_district_without_students() {
+    let output = Command::new(env!("CARGO_BIN_EXE_pathways")).args(["demo", "--students", "0"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--students"));
+}

@@ -3,9 +3,11 @@
 
 mod support;
 
+mod access_matrix;
 mod catalog_api;
 mod catalog_load;
 mod catalog_pages;
 mod cli;
 mod explore;
+mod people;
 mod web_shell;

@@ -9,6 +9,7 @@ use pathways::app;
 use pathways::catalog::{self, CatalogStore};
 use pathways::config::{Config, LogFormat};
 use pathways::db::Db;
+use pathways::orgs::DemoSpec;
 use pathways::progress::Silent;
 use sqlx::Connection;
 use tokio::sync::oneshot;
@@ -336,4 +337,108 @@ pub fn unescape(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&#34;", "\"")
         .replace("&quot;", "\"")
+}
+
+/// Password the people tests give every account they sign in with.
+pub const TEST_PASSWORD: &str = "correct horse battery";
+
+impl TestApp {
+    /// Serves a loaded database holding two generated districts: the demo district (with the
+    /// demo accounts) and Northfield, a second district whose data must stay apart.
+    pub async fn with_people(backend: Backend) -> Self {
+        let db = TestDb::loaded(backend).await;
+        let handle = db.connect().await;
+        pathways::orgs::create_demo_district(&handle, &DemoSpec::standard(140)).await.expect("demo district");
+        let northfield = DemoSpec {
+            slug: "northfield".into(),
+            name: "Northfield Public Schools".into(),
+            students: 70,
+            demo_accounts: false,
+        };
+        pathways::orgs::create_demo_district(&handle, &northfield).await.expect("second district");
+        handle.close().await;
+        Self::serve(db, data_dir()).await
+    }
+
+    /// A connection to the app's database, for arranging and checking what tests need.
+    pub async fn db(&self) -> Db {
+        self._db.connect().await
+    }
+
+    /// Someone not signed in, with a session (and its CSRF token) from the sign-in page.
+    pub async fn visitor(&self) -> Visitor {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let mut visitor = Visitor { client, base: self.address.clone(), csrf: String::new() };
+        visitor.refresh_csrf("/signin").await;
+        visitor
+    }
+
+    /// Someone signed in as `email` with `password`.
+    pub async fn signed_in_with(&self, email: &str, password: &str) -> Visitor {
+        let mut visitor = self.visitor().await;
+        let response = visitor.post("/signin", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), 303, "sign-in as {email} failed: {}", response.text().await.unwrap_or_default());
+        visitor.refresh_csrf("/account").await;
+        visitor
+    }
+
+    /// Someone signed in as a demo account.
+    pub async fn signed_in(&self, email: &str) -> Visitor {
+        self.signed_in_with(email, pathways::orgs::DEMO_PASSWORD).await
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects, adds the CSRF token to forms.
+pub struct Visitor {
+    pub client: reqwest::Client,
+    base: String,
+    pub csrf: String,
+}
+
+impl Visitor {
+    /// Reads the CSRF token from a form on `path`.
+    pub async fn refresh_csrf(&mut self, path: &str) {
+        let (status, body) = self.page(path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        self.csrf = csrf_of(&body).unwrap_or_else(|| panic!("no CSRF token on {path}"));
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+    }
+
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, unescape(&response.text().await.expect("body")))
+    }
+
+    /// Posts a form with this visitor's CSRF token added.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &self.csrf));
+        self.client.post(format!("{}{path}", self.base)).form(&form).send().await.expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.base)).json(body).send().await.expect("request")
+    }
+}
+
+/// The value of the first `csrf` hidden field of a page.
+pub fn csrf_of(html: &str) -> Option<String> {
+    let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    Some(html[start..].chars().take_while(|c| c.is_ascii_hexdigit()).collect())
+}
+
+/// Sets the password of the account with `email` (generated staff have none).
+pub async fn set_password(db: &Db, email: &str, password: &str) {
+    let (user, _) = pathways::orgs::store::user_for_sign_in(db, email).await.expect("look up").expect("account exists");
+    pathways::orgs::store::set_password_hash(db, user.id, &pathways::auth::password::hash(password))
+        .await
+        .expect("set");
 }

@@ -1,0 +1,112 @@
+// Signing in as each demo account, in English and Spanish: the right home page, the pages
+// each role reaches from it, and no axe violations anywhere on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, launchBrowser, screenshotDir } from './server.mjs';
+
+const PASSWORD = 'pathways-demo';
+// Each demo account, what its home page shows, and a link it follows from there.
+const ACCOUNTS = [
+  { role: 'student', marker: { en: 'Who viewed my record', es: 'Quién vio mi expediente' }, follow: 'a[href$="/access-log"]' },
+  { role: 'guardian', marker: { en: 'Your students', es: 'Tus estudiantes' }, follow: '.card-grid h3 a[href^="/students/"]' },
+  { role: 'teacher', marker: { en: 'Your classes', es: 'Tus clases' }, follow: 'a[href^="/classes/"]' },
+  { role: 'counselor', marker: { en: 'Your caseload', es: 'Tus estudiantes asignados' }, follow: 'a[href^="/students/"]' },
+  { role: 'partner', marker: { en: 'You represent', es: 'Representas a' }, follow: 'a[href="/clusters"]' },
+  { role: 'school-admin', marker: { en: 'School administrator', es: 'Administración de la escuela' }, follow: 'a[href="/account"]' },
+  { role: 'district-admin', marker: { en: 'Audit log', es: 'Registro de auditoría' }, follow: 'a[href="/audit"]' },
+];
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer({ demoStudents: 700 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function describe(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+    .join('\n');
+}
+
+async function checkPage(page, name) {
+  const results = await new AxeBuilder({ page }).analyze();
+  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+  assert.equal(results.violations.length, 0, `${name}: ${describe(results.violations)}`);
+}
+
+async function signIn(page, lang, email, password = PASSWORD) {
+  await page.goto(`${server.url}/signin?lang=${lang}`);
+  await page.getByLabel(lang === 'es' ? 'Correo electrónico' : 'Email').fill(email);
+  await page.getByLabel(lang === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: lang === 'es' ? 'Iniciar sesión' : 'Sign in' }).click();
+}
+
+for (const lang of ['en', 'es']) {
+  test(`the sign-in page lists the demo accounts and passes axe in ${lang}`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/signin?lang=${lang}`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    for (const account of ACCOUNTS) {
+      assert.ok(await page.getByText(`${account.role}@demo.test`).isVisible(), account.role);
+    }
+    await checkPage(page, `signin-${lang}`);
+    await signIn(page, lang, 'student@demo.test', 'wrong password');
+    assert.equal(await page.getAttribute('#email', 'aria-invalid'), 'true');
+    await checkPage(page, `signin-wrong-${lang}`);
+    await context.close();
+  });
+
+  for (const account of ACCOUNTS) {
+    test(`${account.role} signs in to their home page in ${lang}`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signIn(page, lang, `${account.role}@demo.test`);
+      await page.waitForURL(`${server.url}/home`);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.ok(await page.getByText(account.marker[lang]).first().isVisible(), `${account.role} sees ${account.marker[lang]}`);
+      await checkPage(page, `home-${account.role}-${lang}`);
+
+      await page.locator(account.follow).first().click();
+      await page.waitForLoadState();
+      assert.equal((await page.title()).includes('Pathways'), true);
+      await checkPage(page, `home-${account.role}-next-${lang}`);
+
+      await page.getByRole('button', { name: lang === 'es' ? 'Cerrar sesión' : 'Sign out', exact: true }).click();
+      await page.waitForURL(/\/signin\?done=out/);
+      await page.goto(`${server.url}/home`);
+      assert.match(page.url(), /\/signin\?next=%2Fhome/);
+      await context.close();
+    });
+  }
+}
+
+test('a student sees who viewed their record after a counselor opened it', async () => {
+  const counselorContext = await browser.newContext();
+  const counselor = await counselorContext.newPage();
+  await signIn(counselor, 'en', 'counselor@demo.test');
+  await counselor.waitForURL(`${server.url}/home`);
+  const counselorName = (await counselor.locator('h1').textContent()).replace('Welcome, ', '');
+  const studentContext = await browser.newContext();
+  const student = await studentContext.newPage();
+  await signIn(student, 'en', 'student@demo.test');
+  await student.waitForURL(`${server.url}/home`);
+  const record = await student.getByRole('link', { name: 'My record', exact: true }).getAttribute('href');
+  await counselor.goto(`${server.url}${record}`);
+  await checkPage(counselor, 'student-record-en');
+  await student.goto(`${server.url}${record}/access-log`);
+  assert.ok(await student.getByRole('row', { name: new RegExp(counselorName) }).first().isVisible());
+  await checkPage(student, 'access-log-en');
+  await counselorContext.close();
+  await studentContext.close();
+});

@@ -1,0 +1,150 @@
+## Sign-in, accounts, people and the audit log
+
+sign-in = Sign in
+sign-out = Sign out
+nav-home = My home
+welcome-title = Welcome, { $name }
+
+signin-title = Sign in to Pathways
+signin-email = Email
+signin-password = Password
+signin-forgot-link = Forgot your password?
+signin-explore-hint = You can explore careers without signing in.
+signin-missing = Enter both your email and your password.
+signin-wrong = That email and password do not match an account. Check them and try again.
+signin-throttled = Too many attempts to sign in to this account. Wait 15 minutes and try again, or reset your password.
+signin-done-out = You are signed out.
+signin-done-everywhere = You are signed out on every device.
+signin-done-reset = Your password is changed. Sign in with the new one.
+signin-demo-heading = Demo accounts
+signin-demo-intro = This is a demo district. Every demo account uses the password
+signin-demo-role = Role
+
+forgot-title = Reset your password
+forgot-intro = Enter the email of your account. We will send you a link to choose a new password.
+forgot-submit = Send the link
+forgot-sent = If an account uses that email, a link to reset its password is on its way. It works for one hour.
+forgot-back = Back to sign-in
+
+reset-title = Choose a new password
+reset-intro = Choose a password you do not use anywhere else.
+reset-new = New password
+reset-confirm = Type the new password again
+reset-hint = At least 8 characters. A long phrase is easy to remember and hard to guess.
+reset-submit = Save the new password
+reset-invalid = This link has expired or was already used. Ask for a new one.
+reset-again = Ask for a new link
+
+password-too-short = A password needs at least 8 characters.
+password-too-long = A password may have at most 128 characters.
+password-common = This password is one of the most common ones. Choose another.
+password-is-email = Your password may not be your email address.
+password-mismatch = The two passwords are not the same. Type them again.
+
+role-student-name = Student
+role-guardian-name = Parent or guardian
+role-teacher-name = Teacher
+role-counselor-name = Counselor
+role-partner-name = Partner
+role-school_admin-name = School administrator
+role-district_admin-name = District administrator
+role-instance_admin-name = Instance administrator
+
+grade-n = Grade { $grade }
+
+home-student-explore = Explore careers
+home-student-explore-text = Say what you like to do and see the career clusters and jobs it points to.
+home-student-profiler = Interest Profiler
+home-student-profiler-text = Answer 60 quick questions to find the kinds of work that fit you.
+home-student-record = My record
+home-student-record-text = Your school, classes and counselor.
+home-access-log = Who viewed my record
+home-access-log-text = Every time a staff member opened your record.
+home-guardian-children = Your students
+home-guardian-none = No students are linked to your account yet. Ask your school to link them.
+home-teacher-classes = Your classes
+home-teacher-none = You have no classes yet.
+home-counselor-caseload = Your caseload
+home-counselor-count = { $count ->
+    [one] { $shown } student
+   *[other] { $shown } students
+}
+home-partner-org = You represent { $organization }.
+home-partner-clusters-text = The 14 career clusters students explore.
+home-partner-occupations-text = Occupations, their tasks and their pay.
+home-admin-schools = Schools
+home-admin-students = Students
+home-admin-teachers = Teachers
+home-admin-classes = Classes
+
+account-title = My account
+account-role = Role
+account-sessions = Signed-in devices
+account-sessions-text = Lost a phone, or signed in on a shared computer? Sign out everywhere; you will need your password again on every device.
+account-sign-out-everywhere = Sign out everywhere
+account-password = Password
+account-password-link = Change your password by email
+
+student-name = Name
+student-grade = Grade
+student-school = School
+student-counselors = Counselors
+student-classes = Classes
+student-guardians = Parents and guardians
+student-none = None yet.
+student-access-log-link = Who viewed this record
+
+class-title = Class
+class-course = Course
+class-period = Period
+class-teachers = Teachers
+class-students = Students
+class-roster = { $count ->
+    [one] { $shown } student
+   *[other] { $shown } students
+}
+
+access-log-title = Who viewed { $name }'s record
+access-log-intro = Each time a teacher, counselor or administrator opens this record, it is written down here.
+access-log-empty = No staff member has viewed this record yet.
+access-log-back = Back to the record
+
+audit-title = Audit log
+audit-intro = Sign-ins, every staff view of a student's record, and every change and export in your district.
+audit-person = Person (name or email of who acted, or of the student)
+audit-action = Action
+audit-any-action = Any action
+audit-from = From
+audit-to = To
+audit-search = Search
+audit-count = { $count ->
+    [one] { $shown } entry
+   *[other] { $shown } entries
+}
+audit-pages = Pages of the audit log
+audit-when = When
+audit-who = Who
+audit-student = Student
+audit-what = What
+audit-from-where = From where
+audit-nobody = Not signed in
+audit-action-sign_in-name = Signed in
+audit-action-sign_in_failed-name = Sign-in failed
+audit-action-sign_out-name = Signed out
+audit-action-sign_out_everywhere-name = Signed out everywhere
+audit-action-password_reset_requested-name = Asked for a password reset
+audit-action-password_reset-name = Reset the password
+audit-action-view_student-name = Viewed a student record
+audit-action-view_class-name = Viewed a class roster
+audit-action-change-name = Changed
+audit-action-export-name = Exported
+audit-action-import-name = Imported
+
+error-sign-in-title = Please sign in
+error-sign-in = Sign in to see this page.
+error-denied-title = Not available to you
+error-denied = Your account does not have access to this page. If you think it should, ask your school's Pathways administrator.
+error-too-many-title = Too many attempts
+error-too-many = Wait a few minutes and try again.
+error-field-date = Write the date as year-month-day, for example 2026-09-01.
+error-field-action = Choose an action from the list.

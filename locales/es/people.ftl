@@ -1,0 +1,150 @@
+## Inicio de sesión, cuentas, personas y el registro de auditoría
+
+sign-in = Iniciar sesión
+sign-out = Cerrar sesión
+nav-home = Mi inicio
+welcome-title = Hola, { $name }
+
+signin-title = Inicia sesión en Pathways
+signin-email = Correo electrónico
+signin-password = Contraseña
+signin-forgot-link = ¿Olvidaste tu contraseña?
+signin-explore-hint = Puedes explorar carreras sin iniciar sesión.
+signin-missing = Escribe tu correo electrónico y tu contraseña.
+signin-wrong = Ese correo y esa contraseña no coinciden con ninguna cuenta. Revísalos e inténtalo de nuevo.
+signin-throttled = Hubo demasiados intentos de entrar a esta cuenta. Espera 15 minutos e inténtalo de nuevo, o restablece tu contraseña.
+signin-done-out = Cerraste sesión.
+signin-done-everywhere = Cerraste sesión en todos tus dispositivos.
+signin-done-reset = Tu contraseña cambió. Inicia sesión con la nueva.
+signin-demo-heading = Cuentas de demostración
+signin-demo-intro = Este es un distrito de demostración. Todas las cuentas de demostración usan la contraseña
+signin-demo-role = Función
+
+forgot-title = Restablece tu contraseña
+forgot-intro = Escribe el correo electrónico de tu cuenta. Te enviaremos un enlace para elegir una contraseña nueva.
+forgot-submit = Enviar el enlace
+forgot-sent = Si una cuenta usa ese correo, ya va en camino un enlace para restablecer su contraseña. Funciona durante una hora.
+forgot-back = Volver a iniciar sesión
+
+reset-title = Elige una contraseña nueva
+reset-intro = Elige una contraseña que no uses en ningún otro lugar.
+reset-new = Contraseña nueva
+reset-confirm = Escribe otra vez la contraseña nueva
+reset-hint = Al menos 8 caracteres. Una frase larga es fácil de recordar y difícil de adivinar.
+reset-submit = Guardar la contraseña nueva
+reset-invalid = Este enlace venció o ya se usó. Pide uno nuevo.
+reset-again = Pedir un enlace nuevo
+
+password-too-short = Una contraseña necesita al menos 8 caracteres.
+password-too-long = Una contraseña puede tener como máximo 128 caracteres.
+password-common = Esta contraseña es de las más comunes. Elige otra.
+password-is-email = Tu contraseña no puede ser tu correo electrónico.
+password-mismatch = Las dos contraseñas no son iguales. Escríbelas de nuevo.
+
+role-student-name = Estudiante
+role-guardian-name = Madre, padre o tutor
+role-teacher-name = Docente
+role-counselor-name = Consejero o consejera
+role-partner-name = Socio
+role-school_admin-name = Administración de la escuela
+role-district_admin-name = Administración del distrito
+role-instance_admin-name = Administración de la instancia
+
+grade-n = Grado { $grade }
+
+home-student-explore = Explorar carreras
+home-student-explore-text = Cuenta lo que te gusta hacer y mira los grupos de carreras y los empleos a los que apunta.
+home-student-profiler = Perfil de intereses
+home-student-profiler-text = Responde 60 preguntas rápidas para descubrir qué tipos de trabajo van contigo.
+home-student-record = Mi expediente
+home-student-record-text = Tu escuela, tus clases y tu consejero o consejera.
+home-access-log = Quién vio mi expediente
+home-access-log-text = Cada vez que alguien del personal abrió tu expediente.
+home-guardian-children = Tus estudiantes
+home-guardian-none = Todavía no hay estudiantes vinculados a tu cuenta. Pide a tu escuela que los vincule.
+home-teacher-classes = Tus clases
+home-teacher-none = Todavía no tienes clases.
+home-counselor-caseload = Tus estudiantes asignados
+home-counselor-count = { $count ->
+    [one] { $shown } estudiante
+   *[other] { $shown } estudiantes
+}
+home-partner-org = Representas a { $organization }.
+home-partner-clusters-text = Los 14 grupos de carreras que exploran los estudiantes.
+home-partner-occupations-text = Ocupaciones, sus tareas y su salario.
+home-admin-schools = Escuelas
+home-admin-students = Estudiantes
+home-admin-teachers = Docentes
+home-admin-classes = Clases
+
+account-title = Mi cuenta
+account-role = Función
+account-sessions = Dispositivos con sesión iniciada
+account-sessions-text = ¿Perdiste un teléfono o iniciaste sesión en una computadora compartida? Cierra sesión en todas partes; necesitarás tu contraseña de nuevo en cada dispositivo.
+account-sign-out-everywhere = Cerrar sesión en todas partes
+account-password = Contraseña
+account-password-link = Cambiar tu contraseña por correo electrónico
+
+student-name = Nombre
+student-grade = Grado
+student-school = Escuela
+student-counselors = Consejería
+student-classes = Clases
+student-guardians = Madres, padres y tutores
+student-none = Nada todavía.
+student-access-log-link = Quién vio este expediente
+
+class-title = Clase
+class-course = Curso
+class-period = Periodo
+class-teachers = Docentes
+class-students = Estudiantes
+class-roster = { $count ->
+    [one] { $shown } estudiante
+   *[other] { $shown } estudiantes
+}
+
+access-log-title = Quién vio el expediente de { $name }
+access-log-intro = Cada vez que un docente, consejero o administrador abre este expediente, queda anotado aquí.
+access-log-empty = Nadie del personal ha visto este expediente todavía.
+access-log-back = Volver al expediente
+
+audit-title = Registro de auditoría
+audit-intro = Inicios de sesión, cada vez que el personal ve el expediente de un estudiante, y cada cambio y exportación en tu distrito.
+audit-person = Persona (nombre o correo de quien actuó, o del estudiante)
+audit-action = Acción
+audit-any-action = Cualquier acción
+audit-from = Desde
+audit-to = Hasta
+audit-search = Buscar
+audit-count = { $count ->
+    [one] { $shown } entrada
+   *[other] { $shown } entradas
+}
+audit-pages = Páginas del registro de auditoría
+audit-when = Cuándo
+audit-who = Quién
+audit-student = Estudiante
+audit-what = Qué
+audit-from-where = Desde dónde
+audit-nobody = Sin sesión iniciada
+audit-action-sign_in-name = Inició sesión
+audit-action-sign_in_failed-name = Inicio de sesión fallido
+audit-action-sign_out-name = Cerró sesión
+audit-action-sign_out_everywhere-name = Cerró sesión en todas partes
+audit-action-password_reset_requested-name = Pidió restablecer la contraseña
+audit-action-password_reset-name = Restableció la contraseña
+audit-action-view_student-name = Vio el expediente de un estudiante
+audit-action-view_class-name = Vio la lista de una clase
+audit-action-change-name = Cambió
+audit-action-export-name = Exportó
+audit-action-import-name = Importó
+
+error-sign-in-title = Inicia sesión
+error-sign-in = Inicia sesión para ver esta página.
+error-denied-title = No disponible para ti
+error-denied = Tu cuenta no tiene acceso a esta página. Si crees que debería tenerlo, pregunta a la persona que administra Pathways en tu escuela.
+error-too-many-title = Demasiados intentos
+error-too-many = Espera unos minutos e inténtalo de nuevo.
+error-field-date = Escribe la fecha como año-mes-día, por ejemplo 2026-09-01.
+error-field-action = Elige una acción de la lista.

@@ -1,0 +1,118 @@
+//! Who may see or do what: the one place access is decided. Every route that shows or
+//! changes anything beyond the public catalog asks `check`; relationships (guardian of,
+//! teaches, counsels, same school, same district) come from the people store.
+//!
+//! | role | student records they may see |
+//! |---|---|
+//! | student | their own |
+//! | guardian | their linked students |
+//! | teacher | students enrolled in a class they teach |
+//! | counselor | their caseload (assigned, or by school and grade) |
+//! | partner | none (applications and placements come later, with the student's consent) |
+//! | school admin | students of their school |
+//! | district admin | students of their district |
+//! | instance admin | everyone |
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::ids::{ClassId, DistrictId, SchoolId, UserId};
+use crate::orgs::model::{Role, User};
+use crate::orgs::store;
+use crate::with_pool;
+
+/// What someone asks to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// See a student's record.
+    ViewStudent(UserId),
+    /// See who viewed a student's record: the student, their guardians, and district staff
+    /// who may see the record.
+    ViewStudentAccessLog(UserId),
+    /// See a class and its roster.
+    ViewClass(ClassId),
+    /// Administer a district: search its audit log, import its roster.
+    AdministerDistrict(DistrictId),
+    /// Administer a school.
+    AdministerSchool(SchoolId),
+}
+
+/// Where a student or class belongs, for the checks that depend on it.
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
+struct Placement {
+    district_id: Option<DistrictId>,
+    school_id: Option<SchoolId>,
+}
+
+async fn student_placement(db: &Db, student: UserId) -> Result<Option<Placement>, sqlx::Error> {
+    const SQL: &str = "SELECT district_id, school_id FROM users WHERE id = $1 AND role = 'student'";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(student).fetch_optional(pool).await)
+}
+
+async fn class_placement(db: &Db, class: ClassId) -> Result<Option<Placement>, sqlx::Error> {
+    const SQL: &str = "SELECT district_id, school_id FROM classes WHERE id = $1";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(class).fetch_optional(pool).await)
+}
+
+async fn teaches_class(db: &Db, teacher: UserId, class: ClassId) -> Result<bool, sqlx::Error> {
+    const SQL: &str =
+        "SELECT EXISTS (SELECT 1 FROM enrollments WHERE class_id = $1 AND user_id = $2 AND role = 'teacher')";
+    with_pool!(db, pool => sqlx::query_scalar(SQL).bind(class).bind(teacher).fetch_one(pool).await)
+}
+
+/// Decides `permission` for `user` (`None`: not signed in). `Ok` means allowed.
+pub async fn check(db: &Db, user: Option<&User>, permission: Permission) -> Result<(), AppError> {
+    let user = user.ok_or(AppError::SignInRequired)?;
+    if allows(db, user, permission).await? { Ok(()) } else { Err(AppError::Denied) }
+}
+
+async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sqlx::Error> {
+    if user.role == Role::InstanceAdmin {
+        return Ok(true);
+    }
+    let same_district = |p: &Placement| p.district_id.is_some() && p.district_id == user.district_id;
+    let same_school = |p: &Placement| same_district(p) && p.school_id.is_some() && p.school_id == user.school_id;
+    Ok(match permission {
+        Permission::ViewStudent(student) => {
+            let Some(placement) = student_placement(db, student).await? else { return Ok(false) };
+            match user.role {
+                Role::Student => user.id == student,
+                Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
+                Role::Teacher => same_district(&placement) && store::teaches(db, user.id, student).await?,
+                Role::Counselor => same_district(&placement) && store::counsels(db, user.id, student).await?,
+                Role::SchoolAdmin => same_school(&placement),
+                Role::DistrictAdmin => same_district(&placement),
+                Role::Partner => false,
+                Role::InstanceAdmin => true,
+            }
+        }
+        Permission::ViewStudentAccessLog(student) => match user.role {
+            Role::Student | Role::Guardian => Box::pin(allows(db, user, Permission::ViewStudent(student))).await?,
+            Role::SchoolAdmin | Role::DistrictAdmin => {
+                Box::pin(allows(db, user, Permission::ViewStudent(student))).await?
+            }
+            _ => false,
+        },
+        Permission::ViewClass(class) => {
+            let Some(placement) = class_placement(db, class).await? else { return Ok(false) };
+            match user.role {
+                Role::Teacher => teaches_class(db, user.id, class).await?,
+                Role::SchoolAdmin => same_school(&placement),
+                Role::DistrictAdmin => same_district(&placement),
+                _ => false,
+            }
+        }
+        Permission::AdministerDistrict(district) => {
+            user.role == Role::DistrictAdmin && user.district_id == Some(district)
+        }
+        Permission::AdministerSchool(school) => match user.role {
+            Role::SchoolAdmin => user.school_id == Some(school),
+            Role::DistrictAdmin => {
+                let district: Option<DistrictId> = with_pool!(db, pool => {
+                    sqlx::query_scalar("SELECT district_id FROM schools WHERE id = $1").bind(school).fetch_optional(pool).await
+                })?;
+                district.is_some() && district == user.district_id
+            }
+            _ => false,
+        },
+    })
+}

@@ -1,0 +1,63 @@
+//! Typed identifiers: a `UserId` can never be passed where a `DistrictId` is expected.
+//! Stored as UUIDs (BLOB in SQLite, UUID in PostgreSQL).
+
+use std::fmt;
+use std::str::FromStr;
+
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),+ $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, sqlx::Type, serde::Serialize, serde::Deserialize)]
+        #[sqlx(transparent)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            /// A new random id.
+            pub fn random() -> Self {
+                Self(Uuid::new_v4())
+            }
+
+            /// The id named by `key` within `namespace`: the same on every run.
+            pub fn derived(namespace: &Uuid, key: &str) -> Self {
+                Self(Uuid::new_v5(namespace, key.as_bytes()))
+            }
+
+            pub fn uuid(&self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(uuid: Uuid) -> Self {
+                Self(uuid)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )+};
+}
+
+id_type!(
+    /// A school district (the tenant: every row of people data carries one).
+    DistrictId,
+    SchoolId,
+    UserId,
+    CourseId,
+    ClassId,
+    PartnerOrganizationId,
+);

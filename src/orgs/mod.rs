@@ -1,0 +1,25 @@
+//! Organizations and people: districts, schools, users and the relationships between them
+//! (guardians, classes and enrollments, counselor caseloads), and the demo district.
+
+pub mod demo;
+pub mod model;
+pub mod pages;
+pub mod store;
+
+pub use demo::{DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSpec};
+
+use crate::db::Db;
+
+/// Generates and stores the district of `spec` unless a district with its slug exists.
+/// Returns whether it was created.
+pub async fn create_demo_district(db: &Db, spec: &DemoSpec) -> Result<bool, sqlx::Error> {
+    if store::district_by_slug(db, &spec.slug).await?.is_some() {
+        return Ok(false);
+    }
+    let hash = tokio::task::spawn_blocking(|| crate::auth::password::hash(DEMO_PASSWORD))
+        .await
+        .map_err(|_| sqlx::Error::WorkerCrashed)?;
+    let generated = demo::generate(spec, Some(hash), time::OffsetDateTime::now_utc());
+    store::insert_generated(db, &generated).await?;
+    Ok(true)
+}

@@ -1,0 +1,355 @@
+//! Who may reach what: every route of the router, for every role and for the people who must
+//! be kept out (an unrelated student, another school, another district), against an
+//! explicit expectation. A route added without an expectation here fails the test.
+
+use std::collections::BTreeSet;
+
+use pathways::db::Db;
+use pathways::router::route_list;
+use pathways::with_pool;
+
+use crate::support::{TEST_PASSWORD, TestApp, Visitor, on_both_backends, set_password};
+
+/// Who may reach a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    /// Anyone, signed in or not.
+    Public,
+    /// Anyone signed in.
+    SignedIn,
+    /// Those who may see the target student's record.
+    StudentRecord,
+    /// The target student, their guardian, and administrators of their school or district.
+    StudentAccessLog,
+    /// The target class's teacher and administrators of its school or district.
+    ClassRoster,
+    /// District administrators (each sees their own district).
+    DistrictAdmin,
+}
+
+/// The people the matrix signs in as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Actor {
+    Anonymous,
+    Student,
+    UnrelatedStudent,
+    Guardian,
+    Teacher,
+    TeacherOfOtherClasses,
+    Counselor,
+    CounselorOfOtherGrade,
+    Partner,
+    SchoolAdmin,
+    AdminOfOtherSchool,
+    DistrictAdmin,
+    AdminOfOtherDistrict,
+    InstanceAdmin,
+}
+
+const ACTORS: [Actor; 14] = [
+    Actor::Anonymous,
+    Actor::Student,
+    Actor::UnrelatedStudent,
+    Actor::Guardian,
+    Actor::Teacher,
+    Actor::TeacherOfOtherClasses,
+    Actor::Counselor,
+    Actor::CounselorOfOtherGrade,
+    Actor::Partner,
+    Actor::SchoolAdmin,
+    Actor::AdminOfOtherSchool,
+    Actor::DistrictAdmin,
+    Actor::AdminOfOtherDistrict,
+    Actor::InstanceAdmin,
+];
+
+fn allowed(rule: Rule, actor: Actor) -> bool {
+    use Actor::*;
+    match rule {
+        Rule::Public => true,
+        Rule::SignedIn => actor != Anonymous,
+        Rule::StudentRecord => {
+            matches!(actor, Student | Guardian | Teacher | Counselor | SchoolAdmin | DistrictAdmin | InstanceAdmin)
+        }
+        Rule::StudentAccessLog => matches!(actor, Student | Guardian | SchoolAdmin | DistrictAdmin | InstanceAdmin),
+        Rule::ClassRoster => matches!(actor, Teacher | SchoolAdmin | DistrictAdmin | InstanceAdmin),
+        Rule::DistrictAdmin => matches!(actor, DistrictAdmin | AdminOfOtherDistrict),
+    }
+}
+
+/// One route's expectation and how to exercise it.
+struct Case {
+    method: &'static str,
+    template: &'static str,
+    rule: Rule,
+    /// What a form or JSON request sends (`None` for GET).
+    body: Option<Body>,
+}
+
+enum Body {
+    Form(&'static [(&'static str, &'static str)]),
+    Json(&'static str),
+}
+
+const fn get(template: &'static str, rule: Rule) -> Case {
+    Case { method: "GET", template, rule, body: None }
+}
+
+const fn form(template: &'static str, rule: Rule, fields: &'static [(&'static str, &'static str)]) -> Case {
+    Case { method: "POST", template, rule, body: Some(Body::Form(fields)) }
+}
+
+const fn json(template: &'static str, body: &'static str) -> Case {
+    Case { method: "POST", template, rule: Rule::Public, body: Some(Body::Json(body)) }
+}
+
+/// Every route and who may reach it. Routes that end the session come last.
+const CASES: &[Case] = &[
+    get("/", Rule::Public),
+    get("/clusters", Rule::Public),
+    get("/clusters/{id}", Rule::Public),
+    get("/subclusters/{id}", Rule::Public),
+    get("/occupations", Rule::Public),
+    get("/occupations/{code}", Rule::Public),
+    get("/practices", Rule::Public),
+    get("/legacy", Rule::Public),
+    get("/about", Rule::Public),
+    get("/explore", Rule::Public),
+    get("/explore/profiler", Rule::Public),
+    get("/explore/profiler/history", Rule::Public),
+    get("/explore/profiler/results/{id}", Rule::Public),
+    get("/explore/profiler/{screen}", Rule::Public),
+    form("/explore/profiler/{screen}", Rule::Public, &[]),
+    get("/signin", Rule::Public),
+    form("/signin", Rule::Public, &[("email", ""), ("password", "")]),
+    get("/password/forgot", Rule::Public),
+    form("/password/forgot", Rule::Public, &[("email", "nobody@example.test")]),
+    get("/password/reset/{token}", Rule::Public),
+    form(
+        "/password/reset/{token}",
+        Rule::Public,
+        &[("password", "a long new password"), ("confirm", "a long new password")],
+    ),
+    get("/home", Rule::SignedIn),
+    get("/account", Rule::SignedIn),
+    get("/students/{id}", Rule::StudentRecord),
+    get("/students/{id}/access-log", Rule::StudentAccessLog),
+    get("/classes/{id}", Rule::ClassRoster),
+    get("/audit", Rule::DistrictAdmin),
+    get("/api/docs", Rule::Public),
+    get("/api/openapi.json", Rule::Public),
+    get("/healthz", Rule::Public),
+    get("/static/app.css", Rule::Public),
+    get("/static/icon.svg", Rule::Public),
+    get("/favicon.ico", Rule::Public),
+    get("/api/v1/groupings", Rule::Public),
+    get("/api/v1/clusters", Rule::Public),
+    get("/api/v1/clusters/{id}", Rule::Public),
+    get("/api/v1/subclusters", Rule::Public),
+    get("/api/v1/subclusters/{id}", Rule::Public),
+    get("/api/v1/occupations", Rule::Public),
+    get("/api/v1/occupations/{code}", Rule::Public),
+    get("/api/v1/practices", Rule::Public),
+    get("/api/v1/stats", Rule::Public),
+    get("/api/v1/case/package", Rule::Public),
+    json("/api/v1/match", r#"{"text": "I like helping people"}"#),
+    json("/api/v1/profiler/score", r#"{"answers": "1111111111111111111111111111111111111111111111111111111111111"}"#),
+    get("/ims/case/v1p0/CFDocuments", Rule::Public),
+    get("/ims/case/v1p0/CFDocuments/{id}", Rule::Public),
+    get("/ims/case/v1p0/CFPackages/{id}", Rule::Public),
+    get("/ims/case/v1p0/CFItems/{id}", Rule::Public),
+    get("/ims/case/v1p0/CFAssociations/{id}", Rule::Public),
+    get("/ims/case/v1p0/CFItemTypes/{id}", Rule::Public),
+    form("/signout/everywhere", Rule::SignedIn, &[]),
+    form("/signout", Rule::Public, &[]),
+];
+
+/// The target student and class, and everyone's email.
+struct World {
+    student_id: String,
+    student_name: String,
+    class_id: String,
+    emails: Vec<(Actor, String)>,
+}
+
+async fn one(db: &Db, sql: &str) -> String {
+    let value: Option<String> = with_pool!(db, pool => sqlx::query_scalar(sql).fetch_optional(pool).await).expect(sql);
+    value.unwrap_or_else(|| panic!("nothing found by {sql}"))
+}
+
+async fn arrange(app: &TestApp) -> World {
+    let db = app.db().await;
+    let (student, name): (pathways::ids::UserId, String) = with_pool!(&db, pool => {
+        sqlx::query_as("SELECT id, given_name || ' ' || family_name FROM users WHERE email = 'student@demo.test'").fetch_one(pool).await
+    })
+    .expect("demo student");
+    let class: pathways::ids::ClassId = with_pool!(&db, pool => {
+        sqlx::query_scalar("SELECT e.class_id FROM enrollments e JOIN enrollments t ON t.class_id = e.class_id AND t.role = 'teacher'
+             JOIN users u ON u.id = t.user_id WHERE e.user_id = $1 AND u.email = 'teacher@demo.test'")
+            .bind(student).fetch_one(pool).await
+    })
+    .expect("the demo teacher's class");
+    let email_where = |condition: &str| {
+        format!("SELECT email FROM users WHERE email IS NOT NULL AND {condition} ORDER BY email LIMIT 1")
+    };
+    let mut emails = vec![
+        (Actor::Student, "student@demo.test".to_string()),
+        (Actor::Guardian, "guardian@demo.test".to_string()),
+        (Actor::Teacher, "teacher@demo.test".to_string()),
+        (Actor::Counselor, "counselor@demo.test".to_string()),
+        (Actor::Partner, "partner@demo.test".to_string()),
+        (Actor::SchoolAdmin, "school-admin@demo.test".to_string()),
+        (Actor::DistrictAdmin, "district-admin@demo.test".to_string()),
+        (Actor::AdminOfOtherSchool, "school-admin-1@riverbend.test".to_string()),
+        (Actor::AdminOfOtherDistrict, "district-admin@northfield.test".to_string()),
+    ];
+    let unrelated_student: pathways::ids::UserId = with_pool!(&db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE role = 'student' AND id <> $1 AND school_id = (SELECT school_id FROM users WHERE id = $1) ORDER BY id LIMIT 1")
+            .bind(student).fetch_one(pool).await
+    })
+    .expect("another student");
+    let unrelated_email = "unrelated-student@riverbend.test".to_string();
+    with_pool!(&db, pool => sqlx::query("UPDATE users SET email = $2 WHERE id = $1").bind(unrelated_student).bind(&unrelated_email).execute(pool).await.map(|_| ()))
+        .expect("give the other student an email");
+    emails.push((Actor::UnrelatedStudent, unrelated_email));
+    let other_teacher = one(&db, &email_where(
+        "role = 'teacher' AND school_id = (SELECT school_id FROM users WHERE email = 'student@demo.test')
+         AND id NOT IN (SELECT t.user_id FROM enrollments t JOIN enrollments s ON s.class_id = t.class_id
+                        WHERE t.role = 'teacher' AND s.user_id = (SELECT id FROM users WHERE email = 'student@demo.test'))",
+    ))
+    .await;
+    emails.push((Actor::TeacherOfOtherClasses, other_teacher));
+    let other_counselor = one(
+        &db,
+        &email_where(
+            "role = 'counselor' AND email <> 'counselor@demo.test'
+         AND school_id = (SELECT school_id FROM users WHERE email = 'student@demo.test')",
+        ),
+    )
+    .await;
+    emails.push((Actor::CounselorOfOtherGrade, other_counselor));
+    with_pool!(&db, pool => {
+        sqlx::query("INSERT INTO users (id, district_id, role, given_name, family_name, email, active, created_at)
+             VALUES ($1, NULL, 'instance_admin', 'Ines', 'Operator', 'operator@instance.test', TRUE, $2)")
+            .bind(pathways::ids::UserId::random()).bind(time::OffsetDateTime::now_utc()).execute(pool).await.map(|_| ())
+    })
+    .expect("instance admin");
+    emails.push((Actor::InstanceAdmin, "operator@instance.test".to_string()));
+    for (_, email) in &emails {
+        set_password(&db, email, TEST_PASSWORD).await;
+    }
+    db.close().await;
+    World { student_id: student.to_string(), student_name: name, class_id: class.to_string(), emails }
+}
+
+fn concrete(template: &str, world: &World) -> String {
+    let token = "ab".repeat(32);
+    let target = if template.starts_with("/students/") {
+        world.student_id.as_str()
+    } else if template.starts_with("/classes/") {
+        world.class_id.as_str()
+    } else if template.starts_with("/clusters/") || template.starts_with("/api/v1/clusters/") {
+        "healthcare-human-services"
+    } else if template.contains("subclusters/") {
+        "physical-health"
+    } else if template.contains("occupations/") {
+        "29-1141.00"
+    } else if template.contains("profiler/{screen}") {
+        "1"
+    } else if template.contains("{token}") {
+        token.as_str()
+    } else {
+        "00000000-0000-0000-0000-000000000000"
+    };
+    template.replace("{id}", target).replace("{code}", target).replace("{screen}", target).replace("{token}", target)
+}
+
+async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {
+    match world.emails.iter().find(|(a, _)| *a == actor) {
+        Some((_, email)) => app.signed_in_with(email, TEST_PASSWORD).await,
+        None => app.visitor().await,
+    }
+}
+
+/// What a response says about access: was the visitor let in?
+fn let_in(status: u16, location: &str) -> bool {
+    let sent_to_sign_in = status == 303 && location.starts_with("/signin?next=");
+    !(status == 401 || status == 403 || sent_to_sign_in)
+}
+
+#[test]
+fn every_route_has_an_expectation() {
+    let routes: BTreeSet<(String, String)> =
+        route_list().into_iter().map(|(method, path)| (method.to_string(), path)).collect();
+    let cases: BTreeSet<(String, String)> =
+        CASES.iter().map(|c| (c.method.to_string(), c.template.to_string())).collect();
+    let missing: Vec<_> = routes.difference(&cases).collect();
+    let stale: Vec<_> = cases.difference(&routes).collect();
+    assert!(missing.is_empty(), "routes without an access expectation in access_matrix.rs: {missing:?}");
+    assert!(stale.is_empty(), "expectations for routes that no longer exist: {stale:?}");
+}
+
+on_both_backends! {
+    async fn every_role_reaches_exactly_what_it_may(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let world = arrange(&app).await;
+        let mut leaks = Vec::new();
+        let mut lockouts = Vec::new();
+        let mut checked = 0;
+        for actor in ACTORS {
+            let mut visitor = visitor_for(&app, &world, actor).await;
+            for case in CASES {
+                let path = concrete(case.template, &world);
+                let response = match &case.body {
+                    None => visitor.get(&path).await,
+                    Some(Body::Form(fields)) => visitor.post(&path, fields).await,
+                    Some(Body::Json(body)) => visitor.post_json(&path, &serde_json::from_str(body).unwrap()).await,
+                };
+                let status = response.status().as_u16();
+                let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+                let body = response.text().await.unwrap_or_default();
+                let expected = allowed(case.rule, actor);
+                let got = let_in(status, &location);
+                checked += 1;
+                if got && !expected {
+                    leaks.push(format!("{actor:?} {} {path} -> {status}", case.method));
+                } else if !got && expected {
+                    lockouts.push(format!("{actor:?} {} {path} -> {status} {location}", case.method));
+                } else if expected && (status >= 500 || (case.rule != Rule::Public && !(200..400).contains(&status))) {
+                    lockouts.push(format!("{actor:?} {} {path} -> {status}, not the page", case.method));
+                }
+                // The student's own name is in their page header; anyone else's refusal must not name them.
+                if !expected && actor != Actor::Student && body.contains(&world.student_name) {
+                    leaks.push(format!("{actor:?} {} {path}: the refusal names the student", case.method));
+                }
+                if matches!(case.template, "/signout" | "/signout/everywhere") {
+                    visitor = visitor_for(&app, &world, actor).await;
+                }
+            }
+        }
+        assert_eq!(checked, ACTORS.len() * CASES.len());
+        assert!(leaks.is_empty(), "{} leaks:\n{}", leaks.len(), leaks.join("\n"));
+        assert!(lockouts.is_empty(), "{} wrongly refused:\n{}", lockouts.len(), lockouts.join("\n"));
+    }
+}
+
+on_both_backends! {
+    async fn a_district_admin_sees_only_their_own_district_in_the_audit_log(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let world = arrange(&app).await;
+        let counselor = app.signed_in_with("counselor@demo.test", TEST_PASSWORD).await;
+        let (status, _) = counselor.page(&format!("/students/{}", world.student_id)).await;
+        assert_eq!(status, 200);
+
+        let own = app.signed_in_with("district-admin@demo.test", TEST_PASSWORD).await;
+        let (status, body) = own.page("/audit?action=view_student").await;
+        assert_eq!(status, 200);
+        assert!(body.contains(&world.student_name), "the district's admin sees the view of its student");
+
+        let other = app.signed_in_with("district-admin@northfield.test", TEST_PASSWORD).await;
+        let (status, body) = other.page("/audit").await;
+        assert_eq!(status, 200);
+        assert!(!body.contains(&world.student_name), "another district's admin must not see it");
+        assert!(!body.contains("counselor@demo.test"));
+    }
+}
