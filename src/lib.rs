@@ -15,6 +15,7 @@ pub mod error;
 pub mod explore;
 pub mod i18n;
 pub mod ids;
+pub mod oneroster;
 pub mod orgs;
 pub mod progress;
 pub mod router;

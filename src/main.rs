@@ -13,6 +13,7 @@ use pathways::config::{Config, LogFormat, redact_url};
 use pathways::db::Db;
 use pathways::explore;
 use pathways::i18n::Lang;
+use pathways::oneroster;
 use pathways::orgs::{self, DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSpec};
 use pathways::progress;
 
@@ -82,7 +83,13 @@ enum Command {
         /// Students in the generated district (when the database has no district yet)
         #[arg(long, default_value_t = 3000, value_parser = clap::value_parser!(u32).range(7..=200_000))]
         students: u32,
+        /// Write the demo district as a OneRoster 1.2 CSV set into DIR and exit
+        #[arg(long, value_name = "DIR")]
+        export_oneroster: Option<PathBuf>,
     },
+    /// Import people and classes: OneRoster 1.1/1.2 CSV sets
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Apply pending database migrations and exit
     #[command(after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways")]
     Migrate,
@@ -92,6 +99,28 @@ enum Command {
     /// Match what students like to clusters and occupations, and evaluate the matcher
     #[command(subcommand)]
     Explore(ExploreCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import a OneRoster 1.1 or 1.2 CSV set (a folder or a .zip): everything or nothing.
+    /// Exits 0 when imported (warnings allowed), 2 when rejected (nothing was written)
+    #[command(
+        after_help = "Examples:\n  pathways import oneroster roster.zip\n  pathways import oneroster exports/2026-09-01/ --dry-run --report report.json\n  pathways import oneroster delta.zip --district riverbend   # a delta set without orgs.csv"
+    )]
+    Oneroster {
+        /// The set: a folder of CSV files or a zip of them
+        path: PathBuf,
+        /// Check everything, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also write the report as JSON to FILE
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The district (slug) of a delta set that has no district row
+        #[arg(long, value_name = "SLUG")]
+        district: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -198,12 +227,18 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if let Some(Rejected) = error.downcast_ref::<Rejected>() => ExitCode::from(2),
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
         }
     }
 }
+
+/// The input was refused; its report is already printed. Exits with 2.
+#[derive(Debug, thiserror::Error)]
+#[error("rejected")]
+struct Rejected;
 
 /// True when the output was closed by its reader, which is not an error worth reporting.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
@@ -225,7 +260,29 @@ fn init_logging(format: LogFormat) {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve => serve(cli.global.config(DEFAULT_DATABASE), None).await,
-        Command::Demo { students } => serve(cli.global.config(DEMO_DATABASE), Some(students as usize)).await,
+        Command::Demo { students, export_oneroster: Some(dir) } => {
+            let db = catalog_db(&cli.global.config(DEMO_DATABASE)).await?;
+            orgs::create_demo_district(&db, &DemoSpec::standard(students as usize)).await?;
+            let users = oneroster::export::export_district(&db, &DemoSpec::standard(0).slug, &dir).await?;
+            out!("Wrote the demo district ({users} people) as a OneRoster 1.2 set to {}", dir.display())?;
+            Ok(())
+        }
+        Command::Demo { students, export_oneroster: None } => {
+            serve(cli.global.config(DEMO_DATABASE), Some(students as usize)).await
+        }
+        Command::Import(ImportCommand::Oneroster { path, dry_run, report, district }) => {
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            db.migrate().await?;
+            let options = oneroster::Options { dry_run, district };
+            let outcome = oneroster::import(&db, &path, &options, progress::for_terminal().as_ref()).await?;
+            out!("{}", outcome.to_text())?;
+            if let Some(file) = report {
+                let json = serde_json::to_string_pretty(&outcome)?;
+                std::fs::write(&file, json)
+                    .with_context(|| format!("could not write the report to {}", file.display()))?;
+            }
+            if outcome.status == oneroster::Status::Rejected { Err(Rejected.into()) } else { Ok(()) }
+        }
         Command::Migrate => {
             let config = cli.global.config(DEFAULT_DATABASE);
             let db = Db::connect(&config.database_url).await?;

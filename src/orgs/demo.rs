@@ -507,7 +507,7 @@ fn attributes(b: &mut Builder, student: UserId) {
     let sex = match b.rng.below(100) {
         0..=48 => "female",
         49..=97 => "male",
-        _ => "nonbinary",
+        _ => "other",
     };
     let english_learner = b.rng.chance(if matches!(ethnicity, "hispanic_latino" | "asian") { 0.28 } else { 0.03 });
     let row = vec![

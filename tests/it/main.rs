@@ -9,5 +9,6 @@ mod catalog_load;
 mod catalog_pages;
 mod cli;
 mod explore;
+mod oneroster;
 mod people;
 mod web_shell;

@@ -1,0 +1,107 @@
+//! OneRoster 1.1 and 1.2 CSV import: a folder or zip of CSV files (manifest, orgs,
+//! academicSessions, courses, classes, users, roles, userProfiles, enrollments,
+//! demographics) becomes the district's schools, people, classes and enrollments. Every file
+//! is read and checked before anything is written; then everything is written in one
+//! transaction, or nothing is.
+
+pub mod export;
+pub mod input;
+pub mod plan;
+pub mod read;
+pub mod report;
+pub mod write;
+
+use std::path::Path;
+
+use time::OffsetDateTime;
+
+use crate::audit::{self, Action, Entry};
+use crate::db::Db;
+use crate::progress::Progress;
+use input::Source;
+pub use report::{Report, Status};
+
+/// How to import.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Check everything, write nothing.
+    pub dry_run: bool,
+    /// The district a delta set without a district row belongs to (its slug).
+    pub district: Option<String>,
+}
+
+/// The district sourcedId of the set's orgs.csv, if it has exactly one.
+fn district_in_set(source: &Source) -> Option<String> {
+    let mut scratch = Report::new(String::new());
+    let mut found = Vec::new();
+    let _ = read::read_file(source, &plan::ORGS, &mut scratch, |row, _| {
+        if row.get("type").eq_ignore_ascii_case("district") {
+            found.push(row.get("sourcedid").to_string());
+        }
+    });
+    if found.len() == 1 { found.pop() } else { None }
+}
+
+/// Imports the set at `path`. The report says whether it was imported or rejected (and
+/// then nothing was written); `Err` only when the database fails.
+pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Progress) -> Result<Report, sqlx::Error> {
+    let mut report = Report::new(path.display().to_string());
+    let source = match Source::open(path) {
+        Ok(source) => source,
+        Err(error) => {
+            report.error(&path.display().to_string(), None, None, error.to_string());
+            return Ok(report);
+        }
+    };
+    progress.begin("reading roster files", 0);
+    let Some(Some(manifest)) = input_step(plan::read_manifest(&source, &mut report), &mut report) else {
+        return Ok(report);
+    };
+    let known = write::load_known(db, district_in_set(&source).as_deref(), options.district.as_deref()).await?;
+    if options.district.is_some() && known.district.is_none() {
+        let slug = options.district.clone().unwrap_or_default();
+        report.error("orgs.csv", None, None, format!("no district has the slug {slug:?}"));
+        return Ok(report);
+    }
+    let existing = known.existing();
+    let Some(parsed) = input_step(plan::read_set(&source, &manifest, &existing, &mut report), &mut report) else {
+        return Ok(report);
+    };
+    progress.finish();
+    if report.has_errors() {
+        return Ok(report);
+    }
+    let now = OffsetDateTime::now_utc();
+    let Some(plan) = write::plan(&parsed, &known, &mut report, now) else { return Ok(report) };
+    if report.has_errors() {
+        return Ok(report);
+    }
+    if options.dry_run {
+        report.status = Status::Valid;
+        return Ok(report);
+    }
+    write::store(db, &plan, progress).await?;
+    report.status = Status::Imported;
+    let detail = report.counts.iter().map(|(f, c)| format!("{f}: {}", c.imported)).collect::<Vec<_>>().join(", ");
+    let entry = Entry {
+        actor: None,
+        action: Action::Import,
+        district: Some(plan.district.into()),
+        student: None,
+        resource: "oneroster",
+        ip: None,
+        detail: Some(&detail),
+    };
+    audit::record(db, &entry, now).await?;
+    Ok(report)
+}
+
+fn input_step<T>(result: Result<T, input::InputError>, report: &mut Report) -> Option<T> {
+    match result {
+        Ok(value) => Some(value),
+        Err(error) => {
+            report.error(&report.source.clone(), None, None, error.to_string());
+            None
+        }
+    }
+}

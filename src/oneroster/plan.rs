@@ -1,0 +1,600 @@
+//! From rows to a plan: what each file says, checked against the others (every reference
+//! must lead somewhere), mapped to Pathways' people (roles, schools, grades 6–12).
+
+use std::collections::{HashMap, HashSet};
+
+use super::input::{InputError, Source};
+use super::read::{FileSpec, Row, RowStatus, SeenIds, display_column, parse_date, read_file};
+use super::report::Report;
+use crate::orgs::model::Role;
+
+pub const MANIFEST: FileSpec = FileSpec { name: "manifest.csv", required: &["propertyname", "value"], known: &[] };
+pub const ORGS: FileSpec = FileSpec {
+    name: "orgs.csv",
+    required: &["sourcedid", "name", "type"],
+    known: &["status", "datelastmodified", "identifier", "parentsourcedid"],
+};
+pub const SESSIONS: FileSpec = FileSpec {
+    name: "academicSessions.csv",
+    required: &["sourcedid", "title", "type"],
+    known: &["status", "datelastmodified", "startdate", "enddate", "parentsourcedid", "schoolyear"],
+};
+pub const COURSES: FileSpec = FileSpec {
+    name: "courses.csv",
+    required: &["sourcedid", "title", "orgsourcedid"],
+    known: &["status", "datelastmodified", "schoolyearsourcedid", "coursecode", "grades", "subjects", "subjectcodes"],
+};
+pub const CLASSES: FileSpec = FileSpec {
+    name: "classes.csv",
+    required: &["sourcedid", "title", "coursesourcedid", "schoolsourcedid"],
+    known: &[
+        "status",
+        "datelastmodified",
+        "grades",
+        "classcode",
+        "classtype",
+        "location",
+        "termsourcedids",
+        "subjects",
+        "subjectcodes",
+        "periods",
+    ],
+};
+const USER_COLUMNS: &[&str] = &[
+    "status",
+    "datelastmodified",
+    "enableduser",
+    "orgsourcedids",
+    "role",
+    "username",
+    "userids",
+    "middlename",
+    "identifier",
+    "email",
+    "sms",
+    "phone",
+    "agentsourcedids",
+    "grades",
+    "password",
+    "usermasteridentifier",
+    "resourcesourcedids",
+    "preferredgivenname",
+    "preferredmiddlename",
+    "preferredfamilyname",
+    "primaryorgsourcedid",
+    "pronouns",
+    "metadata",
+];
+pub const USERS: FileSpec =
+    FileSpec { name: "users.csv", required: &["sourcedid", "givenname", "familyname"], known: USER_COLUMNS };
+pub const ROLES: FileSpec = FileSpec {
+    name: "roles.csv",
+    required: &["usersourcedid", "role", "orgsourcedid"],
+    known: &["sourcedid", "status", "datelastmodified", "roletype", "userprofilesourcedid", "begindate", "enddate"],
+};
+pub const PROFILES: FileSpec = FileSpec {
+    name: "userProfiles.csv",
+    required: &["sourcedid", "usersourcedid"],
+    known: &[
+        "status",
+        "datelastmodified",
+        "profiletype",
+        "vendorid",
+        "applicationid",
+        "description",
+        "credentialtype",
+        "username",
+        "password",
+    ],
+};
+pub const ENROLLMENTS: FileSpec = FileSpec {
+    name: "enrollments.csv",
+    required: &["sourcedid", "classsourcedid", "usersourcedid", "role"],
+    known: &["status", "datelastmodified", "schoolsourcedid", "primary", "begindate", "enddate"],
+};
+pub const DEMOGRAPHICS: FileSpec = FileSpec {
+    name: "demographics.csv",
+    required: &["sourcedid"],
+    known: &[
+        "status",
+        "datelastmodified",
+        "birthdate",
+        "sex",
+        "americanindianoralaskanative",
+        "asian",
+        "blackorafricanamerican",
+        "nativehawaiianorotherpacificislander",
+        "white",
+        "demographicracetwoormoreraces",
+        "hispanicorlatinoethnicity",
+        "countryofbirthcode",
+        "stateofbirthabbreviation",
+        "cityofbirth",
+        "publicschoolresidencestatus",
+    ],
+};
+
+/// OneRoster's version of a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    V1_1,
+    V1_2,
+}
+
+/// How a file of the set is meant: the whole truth, changes only, or not there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Bulk,
+    Delta,
+    Absent,
+}
+
+pub struct Manifest {
+    pub version: Version,
+    pub modes: HashMap<String, Mode>,
+}
+
+impl Manifest {
+    pub fn mode(&self, file: &str) -> Mode {
+        self.modes.get(&file.to_ascii_lowercase()).copied().unwrap_or(Mode::Absent)
+    }
+}
+
+pub fn read_manifest(source: &Source, report: &mut Report) -> Result<Option<Manifest>, InputError> {
+    let mut properties: HashMap<String, (String, u64)> = HashMap::new();
+    let found = read_file(source, &MANIFEST, report, |row, _| {
+        properties.insert(row.get("propertyname").to_ascii_lowercase(), (row.get("value").to_string(), row.line));
+    })?;
+    report.counts.remove("manifest.csv");
+    if !found {
+        report.error(
+            "manifest.csv",
+            None,
+            None,
+            "the set has no manifest.csv; OneRoster 1.1 and 1.2 sets start with one",
+        );
+        return Ok(None);
+    }
+    let version = match properties.get("oneroster.version").map(|(v, l)| (v.trim(), *l)) {
+        Some(("1.1", _)) => Version::V1_1,
+        Some(("1.2", _)) => Version::V1_2,
+        Some((other, line)) => {
+            report.error(
+                "manifest.csv",
+                Some(line),
+                Some("value"),
+                format!("oneroster.version is {other:?}; Pathways reads OneRoster 1.1 and 1.2 sets"),
+            );
+            return Ok(None);
+        }
+        None => {
+            report.error("manifest.csv", None, None, "oneroster.version is missing; add the row oneroster.version,1.2");
+            return Ok(None);
+        }
+    };
+    let mut modes = HashMap::new();
+    for (property, (value, line)) in &properties {
+        let Some(file) = property.strip_prefix("file.") else { continue };
+        let name = format!("{}.csv", file.to_ascii_lowercase());
+        let mode = match value.trim().to_ascii_lowercase().as_str() {
+            "bulk" => Mode::Bulk,
+            "delta" => Mode::Delta,
+            "absent" | "" => Mode::Absent,
+            other => {
+                report.error(
+                    "manifest.csv",
+                    Some(*line),
+                    Some("value"),
+                    format!("{property} is {other:?}; use bulk, delta or absent"),
+                );
+                continue;
+            }
+        };
+        if mode == Mode::Absent && source.has(&name) {
+            report.warn(
+                "absent",
+                "manifest.csv",
+                Some(*line),
+                None,
+                format!("{name} is in the set but the manifest says absent; it was ignored"),
+            );
+        }
+        if mode != Mode::Absent && !source.has(&name) {
+            report.error(
+                "manifest.csv",
+                Some(*line),
+                None,
+                format!("the manifest lists {name} as {value} but the set has no such file"),
+            );
+        }
+        modes.insert(name, mode);
+    }
+    Ok(Some(Manifest { version, modes }))
+}
+
+#[derive(Clone, Debug)]
+pub struct Org {
+    pub line: u64,
+    pub sourced_id: String,
+    pub name: String,
+    pub kind: String,
+    pub parent: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Course {
+    pub sourced_id: String,
+    pub title: String,
+    pub code: Option<String>,
+    pub subject: Option<String>,
+    pub org: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Class {
+    pub sourced_id: String,
+    pub title: String,
+    pub course: String,
+    pub school: String,
+    pub period: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub line: u64,
+    pub sourced_id: String,
+    pub active: bool,
+    pub given: String,
+    pub family: String,
+    pub email: Option<String>,
+    pub role: Option<(String, u64)>,
+    pub orgs: Vec<String>,
+    pub agents: Vec<String>,
+    pub grades: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Enrollment {
+    pub line: u64,
+    pub class: String,
+    pub user: String,
+    pub role: String,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Demographic {
+    pub sex: Option<String>,
+    pub ethnicity: Option<String>,
+}
+
+/// Everything a set says, read and checked.
+#[derive(Default)]
+pub struct Parsed {
+    pub orgs: Vec<Org>,
+    pub courses: Vec<Course>,
+    pub classes: Vec<Class>,
+    pub people: Vec<Person>,
+    pub enrollments: Vec<Enrollment>,
+    pub demographics: HashMap<String, Demographic>,
+    pub modes: HashMap<String, Mode>,
+}
+
+fn reference(row: &Row, normalized: &str, known: &dyn Fn(&str) -> bool, target: &str, report: &mut Report) -> bool {
+    let id = row.get(normalized);
+    let column = display_column(normalized);
+    let column = column.as_str();
+    if id.is_empty() {
+        report.error(
+            row.file,
+            Some(row.line),
+            Some(column),
+            format!("{column} is empty; it must name a row of {target}"),
+        );
+        return false;
+    }
+    if !known(id) {
+        report.error(
+            row.file,
+            Some(row.line),
+            Some(column),
+            format!("{column} {id:?} is not in {target}; fix the reference or add the missing row"),
+        );
+        return false;
+    }
+    true
+}
+
+fn check_date(row: &Row, normalized: &str, report: &mut Report) {
+    let value = row.get(normalized);
+    let column = display_column(normalized);
+    let column = column.as_str();
+    if !value.is_empty() && parse_date(value).is_none() {
+        report.warn(
+            &format!("date {column}"),
+            row.file,
+            Some(row.line),
+            Some(column),
+            format!("{column} {value:?} is not a date Pathways can read (2026-09-01 or 09/01/2026); it was ignored"),
+        );
+    }
+}
+
+/// Reads every file of the set; references are checked against the set and `existing`
+/// (sourcedIds already in the district, for delta sets).
+pub fn read_set(
+    source: &Source,
+    manifest: &Manifest,
+    existing: &Existing,
+    report: &mut Report,
+) -> Result<Parsed, InputError> {
+    let mut parsed = Parsed { modes: manifest.modes.clone(), ..Parsed::default() };
+    let wanted = |spec: &FileSpec| manifest.mode(spec.name) != Mode::Absent;
+
+    let mut org_ids = SeenIds::default();
+    if wanted(&ORGS) {
+        read_file(source, &ORGS, report, |row, report| {
+            let Some(id) = org_ids.first(row, "sourcedid", report) else { return };
+            if row.status(report) == RowStatus::ToBeDeleted {
+                report.count(row.file).skipped += 1;
+                return;
+            }
+            parsed.orgs.push(Org {
+                line: row.line,
+                sourced_id: id,
+                name: row.get("name").to_string(),
+                kind: row.get("type").to_ascii_lowercase(),
+                parent: row.optional("parentsourcedid"),
+            });
+        })?;
+    }
+    let org_known = |id: &str| org_ids.contains(id) || existing.orgs.contains(id);
+
+    let mut session_ids = SeenIds::default();
+    if wanted(&SESSIONS) {
+        read_file(source, &SESSIONS, report, |row, report| {
+            if session_ids.first(row, "sourcedid", report).is_some() {
+                check_date(row, "startdate", report);
+                check_date(row, "enddate", report);
+                report.count(row.file).skipped += 1;
+            }
+        })?;
+    }
+
+    let mut course_ids = SeenIds::default();
+    if wanted(&COURSES) {
+        read_file(source, &COURSES, report, |row, report| {
+            let Some(id) = course_ids.first(row, "sourcedid", report) else { return };
+            if !reference(row, "orgsourcedid", &org_known, "orgs.csv", report) {
+                return;
+            }
+            parsed.courses.push(Course {
+                sourced_id: id,
+                title: row.get("title").to_string(),
+                code: row.optional("coursecode"),
+                subject: row.list("subjects").into_iter().next(),
+                org: row.get("orgsourcedid").to_string(),
+            });
+        })?;
+    }
+    let course_known = |id: &str| course_ids.contains(id) || existing.courses.contains(id);
+
+    let mut class_ids = SeenIds::default();
+    if wanted(&CLASSES) {
+        read_file(source, &CLASSES, report, |row, report| {
+            let Some(id) = class_ids.first(row, "sourcedid", report) else { return };
+            let course = reference(row, "coursesourcedid", &course_known, "courses.csv", report);
+            let school = reference(row, "schoolsourcedid", &org_known, "orgs.csv", report);
+            for term in row.list("termsourcedids") {
+                if !session_ids.contains(&term) && wanted(&SESSIONS) {
+                    report.error(
+                        row.file,
+                        Some(row.line),
+                        Some("termSourcedIds"),
+                        format!("term {term:?} is not in academicSessions.csv"),
+                    );
+                }
+            }
+            if course && school {
+                parsed.classes.push(Class {
+                    sourced_id: id,
+                    title: row.get("title").to_string(),
+                    course: row.get("coursesourcedid").to_string(),
+                    school: row.get("schoolsourcedid").to_string(),
+                    period: row.list("periods").into_iter().next(),
+                });
+            }
+        })?;
+    }
+    let class_known = |id: &str| class_ids.contains(id) || existing.classes.contains(id);
+
+    let mut user_ids = SeenIds::default();
+    if wanted(&USERS) {
+        read_file(source, &USERS, report, |row, report| {
+            let Some(id) = user_ids.first(row, "sourcedid", report) else { return };
+            let enabled = !matches!(row.get("enableduser").to_ascii_lowercase().as_str(), "false" | "0" | "no" | "n");
+            let mut orgs = row.list("orgsourcedids");
+            if let Some(primary) = row.optional("primaryorgsourcedid") {
+                orgs.retain(|o| *o != primary);
+                orgs.insert(0, primary);
+            }
+            for org in &orgs {
+                if !org_known(org) {
+                    report.error(
+                        row.file,
+                        Some(row.line),
+                        Some("orgSourcedIds"),
+                        format!("org {org:?} is not in orgs.csv"),
+                    );
+                }
+            }
+            let role = row.optional("role").map(|r| (r, row.line));
+            if manifest.version == Version::V1_1 && role.is_none() {
+                report.error(
+                    row.file,
+                    Some(row.line),
+                    Some("role"),
+                    "role is empty; OneRoster 1.1 users need one (student, teacher, …)",
+                );
+            }
+            check_date(row, "datelastmodified", report);
+            parsed.people.push(Person {
+                line: row.line,
+                sourced_id: id,
+                active: enabled && row.status(report) == RowStatus::Active,
+                given: row.get("givenname").to_string(),
+                family: row.get("familyname").to_string(),
+                email: row.optional("email").map(|e| e.to_lowercase()),
+                role,
+                orgs,
+                agents: row.list("agentsourcedids"),
+                grades: row.list("grades"),
+            });
+        })?;
+    }
+    let user_known = |id: &str| user_ids.contains(id) || existing.users.contains(id);
+    for person in &parsed.people {
+        for agent in &person.agents {
+            if !user_known(agent) {
+                report.error(
+                    "users.csv",
+                    Some(person.line),
+                    Some("agentSourcedIds"),
+                    format!("agent {agent:?} is not in users.csv"),
+                );
+            }
+        }
+    }
+
+    if manifest.version == Version::V1_2 && wanted(&ROLES) {
+        let mut roles: HashMap<String, (String, String, u64, bool)> = HashMap::new();
+        read_file(source, &ROLES, report, |row, report| {
+            if !reference(row, "usersourcedid", &user_known, "users.csv", report)
+                || !reference(row, "orgsourcedid", &org_known, "orgs.csv", report)
+            {
+                return;
+            }
+            let primary = !row.get("roletype").eq_ignore_ascii_case("secondary");
+            let user = row.get("usersourcedid").to_string();
+            let replace = roles.get(&user).is_none_or(|(_, _, _, was_primary)| primary && !was_primary);
+            report.count(row.file).imported += 1;
+            if replace {
+                roles.insert(
+                    user,
+                    (row.get("role").to_string(), row.get("orgsourcedid").to_string(), row.line, primary),
+                );
+            }
+        })?;
+        for person in &mut parsed.people {
+            if let Some((role, org, line, _)) = roles.remove(&person.sourced_id) {
+                person.role = Some((role, line));
+                person.orgs.retain(|o| *o != org);
+                person.orgs.insert(0, org);
+            }
+        }
+    }
+    if manifest.version == Version::V1_2 && wanted(&PROFILES) {
+        read_file(source, &PROFILES, report, |row, report| {
+            if reference(row, "usersourcedid", &user_known, "users.csv", report) {
+                report.count(row.file).skipped += 1;
+            }
+        })?;
+    }
+
+    if wanted(&ENROLLMENTS) {
+        let mut enrollment_ids = SeenIds::default();
+        read_file(source, &ENROLLMENTS, report, |row, report| {
+            if enrollment_ids.first(row, "sourcedid", report).is_none() {
+                return;
+            }
+            let class = reference(row, "classsourcedid", &class_known, "classes.csv", report);
+            let user = reference(row, "usersourcedid", &user_known, "users.csv", report);
+            check_date(row, "begindate", report);
+            check_date(row, "enddate", report);
+            if class && user {
+                parsed.enrollments.push(Enrollment {
+                    line: row.line,
+                    class: row.get("classsourcedid").to_string(),
+                    user: row.get("usersourcedid").to_string(),
+                    role: row.get("role").to_ascii_lowercase(),
+                    active: row.status(report) == RowStatus::Active,
+                });
+            }
+        })?;
+    }
+
+    if wanted(&DEMOGRAPHICS) {
+        let mut seen = SeenIds::default();
+        read_file(source, &DEMOGRAPHICS, report, |row, report| {
+            if seen.first(row, "sourcedid", report).is_none()
+                || !reference(row, "sourcedid", &user_known, "users.csv", report)
+            {
+                return;
+            }
+            check_date(row, "birthdate", report);
+            parsed.demographics.insert(row.get("sourcedid").to_string(), demographic(row));
+        })?;
+    }
+    Ok(parsed)
+}
+
+fn yes(value: &str) -> bool {
+    matches!(value.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes" | "y" | "t")
+}
+
+fn demographic(row: &Row) -> Demographic {
+    let sex = match row.get("sex").to_ascii_lowercase().as_str() {
+        "" => None,
+        "male" | "m" => Some("male"),
+        "female" | "f" => Some("female"),
+        "unspecified" => None,
+        _ => Some("other"),
+    };
+    let races: Vec<&str> = [
+        ("americanindianoralaskanative", "american_indian"),
+        ("asian", "asian"),
+        ("blackorafricanamerican", "black"),
+        ("nativehawaiianorotherpacificislander", "pacific_islander"),
+        ("white", "white"),
+    ]
+    .into_iter()
+    .filter(|(column, _)| yes(row.get(column)))
+    .map(|(_, name)| name)
+    .collect();
+    let ethnicity = if yes(row.get("hispanicorlatinoethnicity")) {
+        Some("hispanic_latino")
+    } else if races.len() > 1 || yes(row.get("demographicracetwoormoreraces")) {
+        Some("two_or_more")
+    } else {
+        races.first().copied()
+    };
+    Demographic { sex: sex.map(str::to_string), ethnicity: ethnicity.map(str::to_string) }
+}
+
+/// SourcedIds already stored for the district (delta sets refer to them).
+#[derive(Default)]
+pub struct Existing {
+    pub orgs: HashSet<String>,
+    pub courses: HashSet<String>,
+    pub classes: HashSet<String>,
+    pub users: HashSet<String>,
+}
+
+/// What Pathways makes of a OneRoster role; `None` for roles it does not serve.
+pub fn map_role(role: &str, org_is_district: bool) -> Option<Role> {
+    Some(match role.to_ascii_lowercase().as_str() {
+        "student" => Role::Student,
+        "teacher" => Role::Teacher,
+        "counselor" => Role::Counselor,
+        "guardian" | "parent" | "relative" => Role::Guardian,
+        "districtadministrator" => Role::DistrictAdmin,
+        "administrator" | "principal" | "siteadministrator" if org_is_district => Role::DistrictAdmin,
+        "administrator" | "principal" | "siteadministrator" => Role::SchoolAdmin,
+        _ => return None,
+    })
+}
+
+/// The grade Pathways keeps for a student: 6–12 from `06`, `9`, `10`…; `None` otherwise.
+pub fn grade_of(grades: &[String]) -> Option<i64> {
+    grades.iter().filter_map(|g| g.trim().parse::<i64>().ok()).filter(|g| (6..=12).contains(g)).max()
+}

@@ -1,0 +1,155 @@
+//! The import report: per file, rows read, imported and skipped; per problem, where it is
+//! (file, line, column), what is wrong and what to do. Printed for people, written as JSON
+//! with `--report`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+/// Most problems listed one by one; the rest are counted.
+const MAX_LISTED: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Imported,
+    Rejected,
+    /// Checked with `--dry-run`: it would be imported.
+    Valid,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct FileCount {
+    pub read: u64,
+    pub imported: u64,
+    pub skipped: u64,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    pub message: String,
+    /// How many more rows have the same problem.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub status: Status,
+    pub source: String,
+    pub counts: BTreeMap<String, FileCount>,
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    #[serde(skip)]
+    grouped: HashMap<String, usize>,
+    #[serde(skip)]
+    unlisted_errors: u64,
+}
+
+impl Report {
+    pub fn new(source: String) -> Self {
+        Self {
+            status: Status::Rejected,
+            source,
+            counts: BTreeMap::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            grouped: HashMap::new(),
+            unlisted_errors: 0,
+        }
+    }
+
+    pub fn count(&mut self, file: &str) -> &mut FileCount {
+        self.counts.entry(file.to_string()).or_default()
+    }
+
+    /// Something that stops the import.
+    pub fn error(&mut self, file: &str, line: Option<u64>, column: Option<&str>, message: impl Into<String>) {
+        if self.errors.len() >= MAX_LISTED {
+            self.unlisted_errors += 1;
+            return;
+        }
+        self.errors.push(Problem {
+            file: file.to_string(),
+            line,
+            column: column.map(str::to_string),
+            message: message.into(),
+            more: 0,
+        });
+    }
+
+    /// Something tolerated; warnings of the same `kind` in a file are listed once and counted.
+    pub fn warn(
+        &mut self,
+        kind: &str,
+        file: &str,
+        line: Option<u64>,
+        column: Option<&str>,
+        message: impl Into<String>,
+    ) {
+        let key = format!("{file}\u{0}{kind}");
+        if let Some(&index) = self.grouped.get(&key) {
+            self.warnings[index].more += 1;
+            return;
+        }
+        self.grouped.insert(key, self.warnings.len());
+        self.warnings.push(Problem {
+            file: file.to_string(),
+            line,
+            column: column.map(str::to_string),
+            message: message.into(),
+            more: 0,
+        });
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The report as people read it.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let verdict = match self.status {
+            Status::Imported => "imported",
+            Status::Valid => "valid (dry run: nothing was written)",
+            Status::Rejected => "REJECTED: nothing was written",
+        };
+        out.push_str(&format!("OneRoster set {}: {verdict}\n\n", self.source));
+        out.push_str(&format!("{:<22} {:>10} {:>10} {:>10}\n", "file", "read", "imported", "skipped"));
+        for (file, count) in &self.counts {
+            out.push_str(&format!("{file:<22} {:>10} {:>10} {:>10}\n", count.read, count.imported, count.skipped));
+        }
+        let list = |out: &mut String, title: &str, problems: &[Problem]| {
+            if problems.is_empty() {
+                return;
+            }
+            out.push_str(&format!("\n{title}:\n"));
+            for p in problems {
+                let mut place = p.file.clone();
+                if let Some(line) = p.line {
+                    place.push_str(&format!(":{line}"));
+                }
+                if let Some(column) = &p.column {
+                    place.push_str(&format!(" [{column}]"));
+                }
+                let more = if p.more > 0 { format!(" (and {} more like it)", p.more) } else { String::new() };
+                out.push_str(&format!("  {place}: {}{more}\n", p.message));
+            }
+        };
+        list(&mut out, "Errors", &self.errors);
+        if self.unlisted_errors > 0 {
+            out.push_str(&format!("  … and {} more errors\n", self.unlisted_errors));
+        }
+        list(&mut out, "Warnings", &self.warnings);
+        out
+    }
+}

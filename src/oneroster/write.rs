@@ -1,0 +1,467 @@
+//! From a checked set to rows, and the rows written in one transaction: upserts keyed by the
+//! district's sourcedIds, so importing the same set twice changes nothing. Bulk files are
+//! the whole truth (people missing from them are deactivated, never deleted); in delta
+//! files `tobedeleted` deactivates a person and removes an enrollment.
+
+use std::collections::{HashMap, HashSet};
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::plan::{Existing, Mode, Parsed, grade_of, map_role};
+use super::report::Report;
+use crate::db::Db;
+use crate::db::batch::{TableRows, Value};
+use crate::ids::DistrictId;
+use crate::orgs::model::Role;
+use crate::{insert_batch, with_pool};
+
+/// Ids already given to the district's sourcedIds, and every email in use.
+#[derive(Default)]
+pub struct Known {
+    pub district: Option<(DistrictId, String)>,
+    pub ids: HashMap<(&'static str, String), Uuid>,
+    pub emails: HashMap<String, Uuid>,
+}
+
+impl Known {
+    pub fn existing(&self) -> Existing {
+        let pick = |kind: &str| -> HashSet<String> {
+            self.ids.keys().filter(|(k, _)| *k == kind).map(|(_, id)| id.clone()).collect()
+        };
+        Existing { orgs: pick("org"), courses: pick("course"), classes: pick("class"), users: pick("user") }
+    }
+}
+
+/// Reads what the database already holds for the district with this sourcedId (or slug).
+pub async fn load_known(db: &Db, district_sourced_id: Option<&str>, slug: Option<&str>) -> Result<Known, sqlx::Error> {
+    let mut known = Known::default();
+    let district: Option<(DistrictId, String)> = with_pool!(db, pool => {
+        sqlx::query_as("SELECT id, COALESCE(sourced_id, '') FROM districts WHERE sourced_id = $1 OR slug = $2")
+            .bind(district_sourced_id).bind(slug).fetch_optional(pool).await
+    })?;
+    let emails: Vec<(String, Uuid)> = with_pool!(db, pool => {
+        sqlx::query_as("SELECT email, id FROM users WHERE email IS NOT NULL").fetch_all(pool).await
+    })?;
+    known.emails = emails.into_iter().collect();
+    let Some((district_id, sourced)) = district else { return Ok(known) };
+    known.ids.insert(("org", sourced.clone()), district_id.uuid());
+    for (kind, sql) in [
+        ("org", "SELECT sourced_id, id FROM schools WHERE district_id = $1 AND sourced_id IS NOT NULL"),
+        ("user", "SELECT sourced_id, id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL"),
+        ("course", "SELECT sourced_id, id FROM courses WHERE district_id = $1 AND sourced_id IS NOT NULL"),
+        ("class", "SELECT sourced_id, id FROM classes WHERE district_id = $1 AND sourced_id IS NOT NULL"),
+    ] {
+        let rows: Vec<(String, Uuid)> =
+            with_pool!(db, pool => sqlx::query_as(sql).bind(district_id).fetch_all(pool).await)?;
+        known.ids.extend(rows.into_iter().map(|(s, id)| ((kind, s), id)));
+    }
+    known.district = Some((district_id, sourced));
+    Ok(known)
+}
+
+/// The rows to write, and what to clear first.
+pub struct Plan {
+    pub district: Uuid,
+    pub tables: Vec<(TableRows, &'static str)>,
+    pub clear_users: bool,
+    pub clear_enrollments: bool,
+    pub removed_enrollments: Vec<(Uuid, Uuid)>,
+}
+
+const UPSERT_DISTRICT: &str = " ON CONFLICT (id) DO UPDATE SET name = excluded.name";
+const UPSERT_SCHOOL: &str = " ON CONFLICT (id) DO UPDATE SET name = excluded.name, level = excluded.level, lowest_grade = excluded.lowest_grade, highest_grade = excluded.highest_grade";
+const UPSERT_USER: &str = " ON CONFLICT (id) DO UPDATE SET role = excluded.role, given_name = excluded.given_name, family_name = excluded.family_name, email = excluded.email, school_id = excluded.school_id, grade = excluded.grade, active = excluded.active";
+const UPSERT_COURSE: &str = " ON CONFLICT (id) DO UPDATE SET school_id = excluded.school_id, title = excluded.title, code = excluded.code, subject = excluded.subject";
+const UPSERT_CLASS: &str = " ON CONFLICT (id) DO UPDATE SET school_id = excluded.school_id, course_id = excluded.course_id, title = excluded.title, period = excluded.period";
+const UPSERT_ENROLLMENT: &str = " ON CONFLICT (class_id, user_id) DO UPDATE SET role = excluded.role";
+const UPSERT_ATTRIBUTES: &str =
+    " ON CONFLICT (student_id) DO UPDATE SET sex = excluded.sex, ethnicity = excluded.ethnicity";
+const IGNORE: &str = " ON CONFLICT DO NOTHING";
+
+struct Ids<'a> {
+    known: &'a Known,
+    namespace: Uuid,
+}
+
+impl Ids<'_> {
+    fn of(&self, kind: &'static str, sourced_id: &str) -> Uuid {
+        self.known
+            .ids
+            .get(&(kind, sourced_id.to_string()))
+            .copied()
+            .unwrap_or_else(|| Uuid::new_v5(&self.namespace, format!("{kind}/{sourced_id}").as_bytes()))
+    }
+}
+
+fn slugify(name: &str) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() { "district".into() } else { slug }
+}
+
+/// Maps the checked set to rows; problems found on the way go to `report`.
+pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDateTime) -> Option<Plan> {
+    let districts: Vec<_> = parsed.orgs.iter().filter(|o| o.kind == "district").collect();
+    let (district_sourced, district_name) = match (districts.as_slice(), &known.district) {
+        ([one], _) => (one.sourced_id.clone(), Some(one.name.clone())),
+        ([], Some((_, sourced))) => (sourced.clone(), None),
+        ([], None) => {
+            report.error(
+                "orgs.csv",
+                None,
+                Some("type"),
+                "no org has type district; a set describes one district and its schools",
+            );
+            return None;
+        }
+        (many, _) => {
+            let lines: Vec<String> = many.iter().map(|o| o.line.to_string()).collect();
+            report.error(
+                "orgs.csv",
+                Some(many[1].line),
+                Some("type"),
+                format!(
+                    "{} orgs have type district (lines {}); import one district at a time",
+                    many.len(),
+                    lines.join(", ")
+                ),
+            );
+            return None;
+        }
+    };
+    let district = known.district.as_ref().map(|(id, _)| id.uuid()).unwrap_or_else(|| {
+        Uuid::new_v5(&Uuid::NAMESPACE_URL, format!("urn:pathways:oneroster:{district_sourced}").as_bytes())
+    });
+    let ids = Ids { known, namespace: district };
+    let mut tables = Vec::new();
+    let time = Value::Time(now);
+    let d = Value::uuid(district);
+
+    let mut district_rows =
+        TableRows { table: "districts", columns: &["id", "slug", "name", "sourced_id", "created_at"], rows: vec![] };
+    if let Some(name) = &district_name {
+        district_rows.rows.push(vec![
+            d.clone(),
+            Value::text(format!("{}-{}", slugify(name), &district.simple().to_string()[..6])),
+            Value::text(name),
+            Value::text(&district_sourced),
+            time.clone(),
+        ]);
+        report.count("orgs.csv").imported += 1;
+    }
+    tables.push((district_rows, UPSERT_DISTRICT));
+
+    // Schools, with the grades of their students deciding middle or high.
+    let school_ids: HashSet<&str> =
+        parsed.orgs.iter().filter(|o| o.kind == "school").map(|o| o.sourced_id.as_str()).collect();
+    let is_school = |id: &str| {
+        school_ids.contains(id) || (known.ids.contains_key(&("org", id.to_string())) && id != district_sourced)
+    };
+    let mut grades: HashMap<&str, (i64, i64)> = HashMap::new();
+    for person in &parsed.people {
+        if let (Some(grade), Some(school)) = (grade_of(&person.grades), person.orgs.iter().find(|o| is_school(o))) {
+            let range = grades.entry(school.as_str()).or_insert((grade, grade));
+            *range = (range.0.min(grade), range.1.max(grade));
+        }
+    }
+    let mut schools = TableRows {
+        table: "schools",
+        columns: &["id", "district_id", "name", "level", "lowest_grade", "highest_grade", "sourced_id"],
+        rows: vec![],
+    };
+    for org in &parsed.orgs {
+        match org.kind.as_str() {
+            "district" => {}
+            "school" => {
+                if org.parent.as_deref().is_some_and(|p| p != district_sourced) {
+                    report.warn(
+                        "parent",
+                        "orgs.csv",
+                        Some(org.line),
+                        Some("parentSourcedId"),
+                        "this school's parent is not the district; it was placed in the district anyway",
+                    );
+                }
+                let (low, high) = grades.get(org.sourced_id.as_str()).copied().unwrap_or((6, 12));
+                let level = if low >= 9 {
+                    "high"
+                } else if high <= 8 {
+                    "middle"
+                } else {
+                    "other"
+                };
+                schools.rows.push(vec![
+                    Value::uuid(ids.of("org", &org.sourced_id)),
+                    d.clone(),
+                    Value::text(&org.name),
+                    Value::text(level),
+                    Value::Int(Some(low)),
+                    Value::Int(Some(high)),
+                    Value::text(&org.sourced_id),
+                ]);
+                report.count("orgs.csv").imported += 1;
+            }
+            other => {
+                report.warn(
+                    &format!("org {other}"),
+                    "orgs.csv",
+                    Some(org.line),
+                    Some("type"),
+                    format!("orgs of type {other} are not used by Pathways; skipped"),
+                );
+                report.count("orgs.csv").skipped += 1;
+            }
+        }
+    }
+    tables.push((schools, UPSERT_SCHOOL));
+
+    let school_of = |orgs: &[String]| orgs.iter().find(|o| is_school(o)).map(|o| ids.of("org", o));
+    let mut courses = TableRows {
+        table: "courses",
+        columns: &["id", "district_id", "school_id", "title", "code", "subject", "sourced_id"],
+        rows: vec![],
+    };
+    for course in &parsed.courses {
+        courses.rows.push(vec![
+            Value::uuid(ids.of("course", &course.sourced_id)),
+            d.clone(),
+            Value::Uuid(school_of(std::slice::from_ref(&course.org))),
+            Value::text(&course.title),
+            Value::opt_text(course.code.clone()),
+            Value::opt_text(course.subject.clone()),
+            Value::text(&course.sourced_id),
+        ]);
+    }
+    report.count("courses.csv").imported += courses.rows.len() as u64;
+    tables.push((courses, UPSERT_COURSE));
+
+    let mut classes = TableRows {
+        table: "classes",
+        columns: &["id", "district_id", "school_id", "course_id", "title", "period", "sourced_id"],
+        rows: vec![],
+    };
+    for class in &parsed.classes {
+        classes.rows.push(vec![
+            Value::uuid(ids.of("class", &class.sourced_id)),
+            d.clone(),
+            Value::uuid(ids.of("org", &class.school)),
+            Value::uuid(ids.of("course", &class.course)),
+            Value::text(&class.title),
+            Value::opt_text(class.period.clone()),
+            Value::text(&class.sourced_id),
+        ]);
+    }
+    report.count("classes.csv").imported += classes.rows.len() as u64;
+    tables.push((classes, UPSERT_CLASS));
+
+    // People: roles Pathways serves, students in grades 6-12, each email on one account.
+    let mut users = TableRows {
+        table: "users",
+        columns: &[
+            "id",
+            "district_id",
+            "role",
+            "given_name",
+            "family_name",
+            "email",
+            "school_id",
+            "grade",
+            "sourced_id",
+            "active",
+            "created_at",
+        ],
+        rows: vec![],
+    };
+    let mut roles: HashMap<&str, Role> = HashMap::new();
+    let mut email_lines: HashMap<&str, u64> = HashMap::new();
+    let importing: HashSet<Uuid> = parsed.people.iter().map(|p| ids.of("user", &p.sourced_id)).collect();
+    for person in &parsed.people {
+        let Some((raw_role, line)) = &person.role else {
+            report.warn(
+                "no role",
+                "users.csv",
+                Some(person.line),
+                Some("role"),
+                "this user has no role (roles.csv); skipped",
+            );
+            report.count("users.csv").skipped += 1;
+            continue;
+        };
+        let first_org_is_district = person.orgs.first().is_some_and(|o| *o == district_sourced);
+        let Some(role) = map_role(raw_role, first_org_is_district) else {
+            let file = if *line == person.line { "users.csv" } else { "roles.csv" };
+            report.warn(
+                &format!("role {}", raw_role.to_lowercase()),
+                file,
+                Some(*line),
+                Some("role"),
+                format!("role {raw_role:?} is not one Pathways serves; skipped"),
+            );
+            report.count("users.csv").skipped += 1;
+            continue;
+        };
+        let grade = grade_of(&person.grades);
+        if role == Role::Student && grade.is_none() {
+            report.warn(
+                "grade",
+                "users.csv",
+                Some(person.line),
+                Some("grades"),
+                format!("grades {:?}: Pathways serves grades 6-12; this student was skipped", person.grades.join(",")),
+            );
+            report.count("users.csv").skipped += 1;
+            continue;
+        }
+        let id = ids.of("user", &person.sourced_id);
+        let mut email = person.email.clone();
+        if let Some(address) = person.email.as_deref() {
+            if let Some(first) = email_lines.get(address) {
+                report.warn(
+                    "shared email",
+                    "users.csv",
+                    Some(person.line),
+                    Some("email"),
+                    format!("{address} is also the email of line {first}; only that account signs in with it"),
+                );
+                email = None;
+            } else if known.emails.get(address).is_some_and(|owner| *owner != id && !importing.contains(owner)) {
+                report.warn(
+                    "taken email",
+                    "users.csv",
+                    Some(person.line),
+                    Some("email"),
+                    format!(
+                        "{address} belongs to another account in Pathways; this account was imported without an email"
+                    ),
+                );
+                email = None;
+            } else {
+                email_lines.insert(address, person.line);
+            }
+        }
+        roles.insert(person.sourced_id.as_str(), role);
+        let school = if matches!(role, Role::DistrictAdmin | Role::Guardian) { None } else { school_of(&person.orgs) };
+        users.rows.push(vec![
+            Value::uuid(id),
+            d.clone(),
+            Value::text(role.as_str()),
+            Value::text(&person.given),
+            Value::text(&person.family),
+            Value::opt_text(email),
+            Value::Uuid(school),
+            Value::Int(if role == Role::Student { grade } else { None }),
+            Value::text(&person.sourced_id),
+            Value::Bool(person.active),
+            time.clone(),
+        ]);
+    }
+    report.count("users.csv").imported += users.rows.len() as u64;
+    tables.push((users, UPSERT_USER));
+
+    let mut guardianships = TableRows { table: "guardianships", columns: &["guardian_id", "student_id"], rows: vec![] };
+    let mut pairs = HashSet::new();
+    for person in &parsed.people {
+        for agent in &person.agents {
+            let pair = match (roles.get(person.sourced_id.as_str()), roles.get(agent.as_str())) {
+                (Some(Role::Student), Some(Role::Guardian)) => (agent.as_str(), person.sourced_id.as_str()),
+                (Some(Role::Guardian), Some(Role::Student)) => (person.sourced_id.as_str(), agent.as_str()),
+                _ => continue,
+            };
+            if pairs.insert(pair) {
+                guardianships.rows.push(vec![Value::uuid(ids.of("user", pair.0)), Value::uuid(ids.of("user", pair.1))]);
+            }
+        }
+    }
+    tables.push((guardianships, IGNORE));
+
+    let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
+    let mut removed_enrollments = Vec::new();
+    let known_user = |s: &str| roles.contains_key(s) || known.ids.contains_key(&("user", s.to_string()));
+    for enrollment in &parsed.enrollments {
+        if !matches!(enrollment.role.as_str(), "student" | "teacher") {
+            report.warn(
+                &format!("enrollment {}", enrollment.role),
+                "enrollments.csv",
+                Some(enrollment.line),
+                Some("role"),
+                format!("enrollments with role {:?} are not used by Pathways; skipped", enrollment.role),
+            );
+            report.count("enrollments.csv").skipped += 1;
+            continue;
+        }
+        if !known_user(&enrollment.user) {
+            report.count("enrollments.csv").skipped += 1;
+            continue;
+        }
+        let (class, user) = (ids.of("class", &enrollment.class), ids.of("user", &enrollment.user));
+        if enrollment.active {
+            enrollments.rows.push(vec![Value::uuid(class), Value::uuid(user), Value::text(&enrollment.role)]);
+        } else {
+            removed_enrollments.push((class, user));
+        }
+    }
+    report.count("enrollments.csv").imported += (enrollments.rows.len() + removed_enrollments.len()) as u64;
+    tables.push((enrollments, UPSERT_ENROLLMENT));
+
+    let mut attributes =
+        TableRows { table: "student_attributes", columns: &["student_id", "sex", "ethnicity"], rows: vec![] };
+    for (sourced_id, demographic) in &parsed.demographics {
+        if roles.get(sourced_id.as_str()) == Some(&Role::Student) {
+            attributes.rows.push(vec![
+                Value::uuid(ids.of("user", sourced_id)),
+                Value::opt_text(demographic.sex.clone()),
+                Value::opt_text(demographic.ethnicity.clone()),
+            ]);
+        } else {
+            report.count("demographics.csv").skipped += 1;
+        }
+    }
+    attributes.rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    report.count("demographics.csv").imported += attributes.rows.len() as u64;
+    tables.push((attributes, UPSERT_ATTRIBUTES));
+    report.counts.retain(|_, c| c.read + c.imported + c.skipped > 0);
+
+    Some(Plan {
+        district,
+        tables,
+        clear_users: parsed.modes.get("users.csv") == Some(&Mode::Bulk),
+        clear_enrollments: parsed.modes.get("enrollments.csv") == Some(&Mode::Bulk),
+        removed_enrollments,
+    })
+}
+
+/// Writes `plan` in one transaction: all of it, or nothing.
+pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progress) -> Result<(), sqlx::Error> {
+    let total: usize = plan.tables.iter().map(|(t, _)| t.rows.len()).sum();
+    progress.begin("writing roster", total as u64);
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        if plan.clear_users {
+            sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active")
+                .bind(plan.district).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM guardianships WHERE student_id IN (SELECT id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL)")
+                .bind(plan.district).execute(&mut *tx).await?;
+        }
+        if plan.clear_enrollments {
+            sqlx::query("DELETE FROM enrollments WHERE class_id IN (SELECT id FROM classes WHERE district_id = $1)")
+                .bind(plan.district).execute(&mut *tx).await?;
+        }
+        for (TableRows { table, columns, rows }, suffix) in &plan.tables {
+            insert_batch!(tx, table, columns, rows, suffix, |n| progress.advance(n as u64));
+        }
+        for (class, user) in &plan.removed_enrollments {
+            sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
+        }
+        tx.commit().await
+    })?;
+    progress.finish();
+    Ok(())
+}
