@@ -282,6 +282,9 @@ pub struct Parsed {
 
 fn reference(row: &Row, normalized: &str, known: &dyn Fn(&str) -> bool, target: &str, report: &mut Report) -> bool {
     let id = row.get(normalized);
+    if !id.is_empty() && known(id) {
+        return true;
+    }
     let column = display_column(normalized);
     let column = column.as_str();
     if id.is_empty() {
@@ -307,9 +310,9 @@ fn reference(row: &Row, normalized: &str, known: &dyn Fn(&str) -> bool, target: 
 
 fn check_date(row: &Row, normalized: &str, report: &mut Report) {
     let value = row.get(normalized);
-    let column = display_column(normalized);
-    let column = column.as_str();
     if !value.is_empty() && parse_date(value).is_none() {
+        let column = display_column(normalized);
+        let column = column.as_str();
         report.warn(
             &format!("date {column}"),
             row.file,

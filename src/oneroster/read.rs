@@ -271,6 +271,10 @@ impl SeenIds {
     /// Records `id` at `row`; `false` (with an error) when empty or seen before.
     pub fn first(&mut self, row: &Row, normalized: &str, report: &mut Report) -> Option<String> {
         let id = row.get(normalized);
+        if !id.is_empty() && !self.0.contains_key(id) {
+            self.0.insert(id.to_string(), row.line);
+            return Some(id.to_string());
+        }
         let column = display_column(normalized);
         let column = column.as_str();
         if id.is_empty() {

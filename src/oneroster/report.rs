@@ -69,7 +69,10 @@ impl Report {
     }
 
     pub fn count(&mut self, file: &str) -> &mut FileCount {
-        self.counts.entry(file.to_string()).or_default()
+        if !self.counts.contains_key(file) {
+            self.counts.insert(file.to_string(), FileCount::default());
+        }
+        self.counts.get_mut(file).expect("inserted above")
     }
 
     /// Something that stops the import.

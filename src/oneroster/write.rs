@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use sqlx::Connection;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -424,7 +425,6 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
             report.count("demographics.csv").skipped += 1;
         }
     }
-    attributes.rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     report.count("demographics.csv").imported += attributes.rows.len() as u64;
     tables.push((attributes, UPSERT_ATTRIBUTES));
     report.counts.retain(|_, c| c.read + c.imported + c.skipped > 0);
@@ -442,8 +442,16 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
 pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progress) -> Result<(), sqlx::Error> {
     let total: usize = plan.tables.iter().map(|(t, _)| t.rows.len()).sum();
     progress.begin("writing roster", total as u64);
+    // A large page cache while SQLite writes hundreds of thousands of index entries, then
+    // the usual one again for the connection's next user.
+    let (large_cache, usual_cache) = match db {
+        Db::Sqlite(_) => ("PRAGMA cache_size = -262144", "PRAGMA cache_size = -2000"),
+        Db::Postgres(_) => ("SELECT 1", "SELECT 1"),
+    };
     with_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut conn = pool.acquire().await?;
+        sqlx::query(large_cache).execute(&mut *conn).await?;
+        let mut tx = conn.begin().await?;
         if plan.clear_users {
             sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active")
                 .bind(plan.district).execute(&mut *tx).await?;
@@ -460,7 +468,8 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
         for (class, user) in &plan.removed_enrollments {
             sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
         }
-        tx.commit().await
+        tx.commit().await?;
+        sqlx::query(usual_cache).execute(&mut *conn).await.map(|_| ())
     })?;
     progress.finish();
     Ok(())
