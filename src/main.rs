@@ -121,6 +121,24 @@ enum ImportCommand {
         #[arg(long, value_name = "SLUG")]
         district: Option<String>,
     },
+    /// Import the district's program flags for equity reports (economically disadvantaged,
+    /// English learner, IEP/504), one row per student matched by sourcedId or email
+    #[command(
+        after_help = "Example:\n  pathways import student-attributes flags.csv\n\nThe file: sourcedId (or email),economicallyDisadvantaged,englishLearner,iep504\nwith yes/no, true/false, Y/N or 1/0; empty means unknown."
+    )]
+    StudentAttributes {
+        /// The CSV file
+        file: PathBuf,
+        /// Check everything, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also write the report as JSON to FILE
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The district (slug), when the instance has several
+        #[arg(long, value_name = "SLUG")]
+        district: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -235,6 +253,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints an import report, writes it as JSON when asked, and fails with 2 when rejected.
+fn finish_import(outcome: &oneroster::Report, json_file: Option<&std::path::Path>) -> anyhow::Result<()> {
+    out!("{}", outcome.to_text())?;
+    if let Some(file) = json_file {
+        let json = serde_json::to_string_pretty(outcome)?;
+        std::fs::write(file, json).with_context(|| format!("could not write the report to {}", file.display()))?;
+    }
+    if outcome.status == oneroster::Status::Rejected { Err(Rejected.into()) } else { Ok(()) }
+}
+
 /// The input was refused; its report is already printed. Exits with 2.
 #[derive(Debug, thiserror::Error)]
 #[error("rejected")]
@@ -275,13 +303,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.migrate().await?;
             let options = oneroster::Options { dry_run, district };
             let outcome = oneroster::import(&db, &path, &options, progress::for_terminal().as_ref()).await?;
-            out!("{}", outcome.to_text())?;
-            if let Some(file) = report {
-                let json = serde_json::to_string_pretty(&outcome)?;
-                std::fs::write(&file, json)
-                    .with_context(|| format!("could not write the report to {}", file.display()))?;
-            }
-            if outcome.status == oneroster::Status::Rejected { Err(Rejected.into()) } else { Ok(()) }
+            finish_import(&outcome, report.as_deref())
+        }
+        Command::Import(ImportCommand::StudentAttributes { file, dry_run, report, district }) => {
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            db.migrate().await?;
+            let outcome = oneroster::attributes::import(&db, &file, district.as_deref(), dry_run).await?;
+            finish_import(&outcome, report.as_deref())
         }
         Command::Migrate => {
             let config = cli.global.config(DEFAULT_DATABASE);

@@ -22,6 +22,8 @@ pub enum Value {
     Int(Option<i64>),
     Real(Option<f64>),
     Bool(bool),
+    /// A yes/no that may be unknown.
+    MaybeBool(Option<bool>),
     Uuid(Option<Uuid>),
     Time(OffsetDateTime),
 }
@@ -46,6 +48,7 @@ impl Value {
             Value::Int(v) => v.map(|n| n.to_string()).unwrap_or_default(),
             Value::Real(v) => v.map(|n| n.to_string()).unwrap_or_default(),
             Value::Bool(v) => v.to_string(),
+            Value::MaybeBool(v) => v.map(|b| b.to_string()).unwrap_or_default(),
             Value::Uuid(v) => v.map(|u| u.to_string()).unwrap_or_default(),
             Value::Time(v) => v.to_string(),
         }
@@ -73,6 +76,7 @@ macro_rules! insert_batch {
                         $crate::db::batch::Value::Int(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Real(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Bool(v) => values.push_bind(*v),
+                        $crate::db::batch::Value::MaybeBool(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Uuid(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Time(v) => values.push_bind(*v),
                     };

@@ -74,6 +74,15 @@ impl Source {
         Ok(Source::Zip { path: path.to_path_buf(), entries })
     }
 
+    /// One CSV file, read as the file `name` of a set.
+    pub fn single(path: &Path, name: &str) -> Result<Self, InputError> {
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|_| InputError::NotFound(shown.clone()))?;
+        check_size(&shown, meta.len(), MAX_FILE_BYTES)?;
+        let files = HashMap::from([(name.to_ascii_lowercase(), path.to_path_buf())]);
+        Ok(Source::Folder { dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(), files })
+    }
+
     /// What the set is called in messages.
     pub fn describe(&self) -> String {
         match self {

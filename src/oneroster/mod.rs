@@ -4,6 +4,7 @@
 //! is read and checked before anything is written; then everything is written in one
 //! transaction, or nothing is.
 
+pub mod attributes;
 pub mod export;
 pub mod input;
 pub mod plan;

@@ -30,6 +30,11 @@ impl Row<'_> {
         self.columns.get(column).and_then(|&i| self.record.get(i)).map(str::trim).unwrap_or("")
     }
 
+    /// Whether the file has `column` (normalized name).
+    pub fn has(&self, column: &str) -> bool {
+        self.columns.contains_key(column)
+    }
+
     pub fn optional(&self, column: &str) -> Option<String> {
         Some(self.get(column)).filter(|v| !v.is_empty()).map(str::to_string)
     }
@@ -86,6 +91,12 @@ pub fn normalize_column(name: &str) -> String {
         "agentsourcedid" | "agents" => "agentsourcedids".into(),
         "termsourcedid" => "termsourcedids".into(),
         "period" => "periods".into(),
+        "studentid" | "studentsourcedid" => "sourcedid".into(),
+        "econdisadv" | "economicallydisadvantagedflag" | "frl" | "freereducedlunch" | "freeorreducedlunch" => {
+            "economicallydisadvantaged".into()
+        }
+        "ell" | "el" | "lep" | "englishlanguagelearner" => "englishlearner".into(),
+        "iep" | "section504" | "iepor504" | "sped" => "iep504".into(),
         "subject" => "subjects".into(),
         _ => plain,
     }

@@ -89,6 +89,8 @@ fn every_command_has_help_with_an_example() {
         vec!["explore", "match", "--help"],
         vec!["explore", "eval", "--help"],
         vec!["explore", "bench", "--help"],
+        vec!["import", "oneroster", "--help"],
+        vec!["import", "student-attributes", "--help"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_pathways")).args(&args).output().unwrap();
         let text = String::from_utf8_lossy(&output.stdout);

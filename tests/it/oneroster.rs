@@ -74,7 +74,7 @@ async fn digest(db: &Db) -> String {
         ("courses", "id, school_id, title, code, subject, sourced_id"),
         ("classes", "id, school_id, course_id, title, period, sourced_id"),
         ("enrollments", "class_id, user_id, role"),
-        ("student_attributes", "student_id, sex, ethnicity"),
+        ("student_attributes", "student_id, sex, ethnicity, economically_disadvantaged, english_learner, iep_504"),
     ];
     let mut hasher = Sha256::new();
     for (table, columns) in tables {
@@ -508,5 +508,34 @@ on_both_backends! {
             assert_eq!(digest(&imported).await, before, "killed after {delay_ms} ms: nothing of the import remains");
         }
         assert!(killed >= 3, "the import was killed midway only {killed} times");
+    }
+}
+
+on_both_backends! {
+    async fn program_flags_import_by_sourced_id_or_email_all_or_nothing(backend: Backend) {
+        let test_db = TestDb::empty(backend).await;
+        let db = test_db.connect().await;
+        assert_imported(&import_set(&db, &base_set()).await, "base");
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("flags.csv");
+        std::fs::write(&good, "\u{feff}Student ID,Email,FRL,ELL,IEP\r\nu1,,Y,n,\r\n,ben@lakeside.test,0,1,yes\r\n").unwrap();
+        let report = oneroster::attributes::import(&db, &good, None, false).await.unwrap();
+        assert_imported(&report, "flags");
+        let flags = "SELECT COUNT(*) FROM student_attributes a JOIN users u ON u.id = a.student_id WHERE";
+        assert_eq!(scalar(&db, &format!("{flags} u.sourced_id = 'u1' AND a.economically_disadvantaged AND NOT a.english_learner AND a.iep_504 IS NULL AND a.sex = 'female'")).await, 1, "flags set, demographics kept");
+        assert_eq!(scalar(&db, &format!("{flags} u.sourced_id = 'u2' AND NOT a.economically_disadvantaged AND a.english_learner AND a.iep_504")).await, 1);
+        let before = digest(&db).await;
+
+        let bad = dir.path().join("bad.csv");
+        std::fs::write(&bad, "sourcedId,economicallyDisadvantaged,englishLearner,iep504\nu1,no,no,no\nu9,yes,no,no\nu2,maybe,no,no\n").unwrap();
+        let report = oneroster::attributes::import(&db, &bad, None, false).await.unwrap();
+        assert_eq!(report.status, Status::Rejected);
+        assert!(report.errors.iter().any(|e| e.line == Some(3) && e.message.contains("\"u9\"")), "{}", report.to_text());
+        assert!(report.errors.iter().any(|e| e.line == Some(4) && e.column.as_deref() == Some("economicallyDisadvantaged")), "{}", report.to_text());
+        assert_eq!(digest(&db).await, before, "nothing written");
+
+        let output = pathways(&test_db.url).args(["import", "student-attributes", "--district", "nowhere"]).arg(&good).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("no district has the slug \"nowhere\""));
     }
 }
