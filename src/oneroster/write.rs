@@ -21,16 +21,22 @@ use crate::{insert_batch, with_pool};
 #[derive(Default)]
 pub struct Known {
     pub district: Option<(DistrictId, String)>,
-    pub ids: HashMap<(&'static str, String), Uuid>,
+    /// By kind (`org`, `user`, `course`, `class`), then sourcedId.
+    pub ids: HashMap<&'static str, HashMap<String, Uuid>>,
     pub emails: HashMap<String, Uuid>,
 }
 
 impl Known {
     pub fn existing(&self) -> Existing {
         let pick = |kind: &str| -> HashSet<String> {
-            self.ids.keys().filter(|(k, _)| *k == kind).map(|(_, id)| id.clone()).collect()
+            self.ids.get(kind).map(|m| m.keys().cloned().collect()).unwrap_or_default()
         };
         Existing { orgs: pick("org"), courses: pick("course"), classes: pick("class"), users: pick("user") }
+    }
+
+    /// The id already given to `sourced_id` of this kind.
+    pub fn knows(&self, kind: &str, sourced_id: &str) -> Option<Uuid> {
+        self.ids.get(kind).and_then(|m| m.get(sourced_id)).copied()
     }
 }
 
@@ -46,7 +52,7 @@ pub async fn load_known(db: &Db, district_sourced_id: Option<&str>, slug: Option
     })?;
     known.emails = emails.into_iter().collect();
     let Some((district_id, sourced)) = district else { return Ok(known) };
-    known.ids.insert(("org", sourced.clone()), district_id.uuid());
+    known.ids.entry("org").or_default().insert(sourced.clone(), district_id.uuid());
     for (kind, sql) in [
         ("org", "SELECT sourced_id, id FROM schools WHERE district_id = $1 AND sourced_id IS NOT NULL"),
         ("user", "SELECT sourced_id, id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL"),
@@ -55,7 +61,7 @@ pub async fn load_known(db: &Db, district_sourced_id: Option<&str>, slug: Option
     ] {
         let rows: Vec<(String, Uuid)> =
             with_pool!(db, pool => sqlx::query_as(sql).bind(district_id).fetch_all(pool).await)?;
-        known.ids.extend(rows.into_iter().map(|(s, id)| ((kind, s), id)));
+        known.ids.entry(kind).or_default().extend(rows);
     }
     known.district = Some((district_id, sourced));
     Ok(known)
@@ -88,9 +94,7 @@ struct Ids<'a> {
 impl Ids<'_> {
     fn of(&self, kind: &'static str, sourced_id: &str) -> Uuid {
         self.known
-            .ids
-            .get(&(kind, sourced_id.to_string()))
-            .copied()
+            .knows(kind, sourced_id)
             .unwrap_or_else(|| Uuid::new_v5(&self.namespace, format!("{kind}/{sourced_id}").as_bytes()))
     }
 }
@@ -163,9 +167,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     // Schools, with the grades of their students deciding middle or high.
     let school_ids: HashSet<&str> =
         parsed.orgs.iter().filter(|o| o.kind == "school").map(|o| o.sourced_id.as_str()).collect();
-    let is_school = |id: &str| {
-        school_ids.contains(id) || (known.ids.contains_key(&("org", id.to_string())) && id != district_sourced)
-    };
+    let is_school = |id: &str| school_ids.contains(id) || (known.knows("org", id).is_some() && id != district_sourced);
     let mut grades: HashMap<&str, (i64, i64)> = HashMap::new();
     for person in &parsed.people {
         if let (Some(grade), Some(school)) = (grade_of(&person.grades), person.orgs.iter().find(|o| is_school(o))) {
@@ -385,7 +387,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
 
     let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
     let mut removed_enrollments = Vec::new();
-    let known_user = |s: &str| roles.contains_key(s) || known.ids.contains_key(&("user", s.to_string()));
+    let known_user = |s: &str| roles.contains_key(s) || known.knows("user", s).is_some();
     for enrollment in &parsed.enrollments {
         if !matches!(enrollment.role.as_str(), "student" | "teacher") {
             report.warn(
@@ -442,35 +444,51 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
 pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progress) -> Result<(), sqlx::Error> {
     let total: usize = plan.tables.iter().map(|(t, _)| t.rows.len()).sum();
     progress.begin("writing roster", total as u64);
-    // A large page cache while SQLite writes hundreds of thousands of index entries, then
-    // the usual one again for the connection's next user.
-    let (large_cache, usual_cache) = match db {
-        Db::Sqlite(_) => ("PRAGMA cache_size = -262144", "PRAGMA cache_size = -2000"),
-        Db::Postgres(_) => ("SELECT 1", "SELECT 1"),
-    };
+    let (before, after) = sqlite_settings(db);
     with_pool!(db, pool => {
         let mut conn = pool.acquire().await?;
-        sqlx::query(large_cache).execute(&mut *conn).await?;
-        let mut tx = conn.begin().await?;
-        if plan.clear_users {
-            sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active")
-                .bind(plan.district).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM guardianships WHERE student_id IN (SELECT id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL)")
-                .bind(plan.district).execute(&mut *tx).await?;
+        for pragma in before {
+            sqlx::query(pragma).execute(&mut *conn).await?;
         }
-        if plan.clear_enrollments {
-            sqlx::query("DELETE FROM enrollments WHERE class_id IN (SELECT id FROM classes WHERE district_id = $1)")
-                .bind(plan.district).execute(&mut *tx).await?;
+        let written: Result<(), sqlx::Error> = async {
+            let mut tx = conn.begin().await?;
+            if plan.clear_users {
+                sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active")
+                    .bind(plan.district).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM guardianships WHERE student_id IN (SELECT id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL)")
+                    .bind(plan.district).execute(&mut *tx).await?;
+            }
+            if plan.clear_enrollments {
+                sqlx::query("DELETE FROM enrollments WHERE class_id IN (SELECT id FROM classes WHERE district_id = $1)")
+                    .bind(plan.district).execute(&mut *tx).await?;
+            }
+            for (TableRows { table, columns, rows }, suffix) in &plan.tables {
+                insert_batch!(tx, table, columns, rows, suffix, |n| progress.advance(n as u64));
+            }
+            for (class, user) in &plan.removed_enrollments {
+                sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
+            }
+            tx.commit().await
         }
-        for (TableRows { table, columns, rows }, suffix) in &plan.tables {
-            insert_batch!(tx, table, columns, rows, suffix, |n| progress.advance(n as u64));
+        .await;
+        for pragma in after {
+            sqlx::query(pragma).execute(&mut *conn).await?;
         }
-        for (class, user) in &plan.removed_enrollments {
-            sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        sqlx::query(usual_cache).execute(&mut *conn).await.map(|_| ())
+        written
     })?;
     progress.finish();
     Ok(())
+}
+
+/// Settings around the write on SQLite: every reference was checked before (so foreign
+/// keys need not be checked again row by row) and a large page cache holds the indexes;
+/// afterwards the connection gets its usual settings back.
+fn sqlite_settings(db: &Db) -> (&'static [&'static str], &'static [&'static str]) {
+    match db {
+        Db::Sqlite(_) => (
+            &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -262144"],
+            &["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -2000"],
+        ),
+        Db::Postgres(_) => (&[], &[]),
+    }
 }
