@@ -69,6 +69,7 @@ home-counselor-count = { $count ->
     [one] { $shown } student
    *[other] { $shown } students
 }
+home-counselor-first = the first { $shown } by family name are listed here
 home-partner-org = You represent { $organization }.
 home-partner-clusters-text = The 14 career clusters students explore.
 home-partner-occupations-text = Occupations, their tasks and their pay.

@@ -69,6 +69,7 @@ home-counselor-count = { $count ->
     [one] { $shown } estudiante
    *[other] { $shown } estudiantes
 }
+home-counselor-first = aquí aparecen los primeros { $shown } por apellido
 home-partner-org = Representas a { $organization }.
 home-partner-clusters-text = Los 14 grupos de carreras que exploran los estudiantes.
 home-partner-occupations-text = Ocupaciones, sus tareas y su salario.

@@ -259,3 +259,17 @@ on_both_backends! {
         assert_eq!(response.headers()["location"], "/home");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_caseload_says_how_much_of_it_the_home_page_lists() {
+    let db = crate::support::TestDb::loaded(crate::support::Backend::Sqlite).await;
+    let handle = db.connect().await;
+    pathways::orgs::create_demo_district(&handle, &pathways::orgs::DemoSpec::standard(3000)).await.unwrap();
+    handle.close().await;
+    let app = TestApp::serve(db, crate::support::data_dir()).await;
+    let counselor = app.signed_in("counselor@demo.test").await;
+    let (status, body) = counselor.page("/home").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("214 students · the first 200 by family name are listed here"), "{body}");
+    assert_eq!(crate::support::occurrences(&body, "href=\"/students/"), 200);
+}
