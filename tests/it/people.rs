@@ -273,3 +273,14 @@ async fn a_long_caseload_says_how_much_of_it_the_home_page_lists() {
     assert!(body.contains("214 students · the first 200 by family name are listed here"), "{body}");
     assert_eq!(crate::support::occurrences(&body, "href=\"/students/"), 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_https_the_session_cookie_is_secure() {
+    let db = crate::support::TestDb::loaded(crate::support::Backend::Sqlite).await;
+    let mut config = crate::support::test_config(&db.url, crate::support::data_dir());
+    config.public_url = Some("https://pathways.example.org".into());
+    let app = TestApp::serve_config(db, config).await;
+    let response = app.get("/signin").await;
+    let cookie = session_cookie(&response).expect("a session cookie");
+    assert!(cookie.contains("; Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+}

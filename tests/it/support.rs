@@ -262,6 +262,11 @@ impl TestApp {
     /// Serves `db` after the same start-up as `pathways serve` (migrate, load if empty).
     pub async fn serve(db: TestDb, data_dir: PathBuf) -> Self {
         let config = test_config(&db.url, data_dir);
+        Self::serve_config(db, config).await
+    }
+
+    /// Serves `db` with `config` (e.g. another public URL).
+    pub async fn serve_config(db: TestDb, config: Config) -> Self {
         let state = app::prepare(config, &Silent).await.expect("application start-up");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let address = format!("http://{}", listener.local_addr().expect("address"));
