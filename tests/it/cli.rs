@@ -2,13 +2,7 @@
 
 use std::process::Command;
 
-use crate::support::{Backend, TestDb, data_dir, on_both_backends};
-
-fn pathways(database_url: &str) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pathways"));
-    command.env("PATHWAYS_DATABASE_URL", database_url).env("PATHWAYS_DATA_DIR", data_dir()).env("PATHWAYS_LOG", "warn");
-    command
-}
+use crate::support::{Backend, TestDb, on_both_backends, pathways};
 
 on_both_backends! {
     async fn catalog_stats_json_reports_the_framework_counts(backend: Backend) {

@@ -2,11 +2,11 @@
 //! the quality bar of the matcher on the labeled phrases.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::{Value, json};
 
-use crate::support::{Backend, TestApp, TestDb, data_dir, on_both_backends, unescape};
+use crate::support::{Backend, TestApp, TestDb, on_both_backends, pathways, unescape};
 
 impl TestApp {
     async fn post_json(&self, path: &str, body: &Value) -> (u16, Value) {
@@ -318,12 +318,6 @@ async fn the_profiler_api_scores_answers_and_checks_them() {
 }
 
 // ---------------------------------------------------------------- command line and quality
-
-fn pathways(database_url: &str) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pathways"));
-    command.env("PATHWAYS_DATABASE_URL", database_url).env("PATHWAYS_DATA_DIR", data_dir()).env("PATHWAYS_LOG", "warn");
-    command
-}
 
 #[tokio::test]
 async fn explore_match_prints_json_for_one_phrase_or_a_batch() {

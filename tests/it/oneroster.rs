@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
-use std::process::Command;
 
 use pathways::db::Db;
 use pathways::oneroster::{self, Options, Report, Status};
@@ -13,7 +12,7 @@ use pathways::progress::Silent;
 use pathways::with_pool;
 use sha2::{Digest, Sha256};
 
-use crate::support::{TestDb, data_dir, on_both_backends};
+use crate::support::{TestDb, on_both_backends, pathways, scalar};
 
 /// The files of a set, by name.
 type Set = BTreeMap<&'static str, String>;
@@ -91,10 +90,6 @@ async fn digest(db: &Db) -> String {
         hasher.update(format!("{table}:{}\n{}\n", rows.len(), rows.join("\n")));
     }
     format!("{:x}", hasher.finalize())
-}
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    with_pool!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await).expect(sql)
 }
 
 fn assert_imported(report: &Report, what: &str) {
@@ -397,12 +392,6 @@ on_both_backends! {
         assert_base_people(&db, "1.2").await;
         assert_eq!(report.counts["roles.csv"].read, 8);
     }
-}
-
-fn pathways(database_url: &str) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pathways"));
-    command.env("PATHWAYS_DATABASE_URL", database_url).env("PATHWAYS_DATA_DIR", data_dir()).env("PATHWAYS_LOG", "warn");
-    command
 }
 
 on_both_backends! {

@@ -1,14 +1,9 @@
 //! Signing in and out, password resets, each role's home page, and the audit trail of
 //! student records, over the real server.
 
-use pathways::db::Db;
 use pathways::with_pool;
 
-use crate::support::{TestApp, csrf_of, on_both_backends};
-
-async fn count(db: &Db, sql: &str) -> i64 {
-    with_pool!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await).expect(sql)
-}
+use crate::support::{TestApp, csrf_of, on_both_backends, scalar};
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response
@@ -64,7 +59,7 @@ on_both_backends! {
         assert!(signed_in.contains("HttpOnly"));
 
         let db = app.db().await;
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in'").await, 1);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in'").await, 1);
     }
 }
 
@@ -101,7 +96,7 @@ on_both_backends! {
         assert_eq!(other.get("/home").await.status(), 200);
 
         let db = app.db().await;
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in_failed'").await, 6);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in_failed'").await, 6);
     }
 }
 
@@ -188,7 +183,7 @@ on_both_backends! {
         assert_eq!(teacher.page(&record).await.0, 200);
 
         let db = app.db().await;
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'view_student'").await, 2);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'view_student'").await, 2);
         let counselor_name: String = with_pool!(&db, pool => {
             sqlx::query_scalar("SELECT given_name || ' ' || family_name FROM users WHERE email = 'counselor@demo.test'").fetch_one(pool).await
         }).unwrap();
@@ -209,14 +204,14 @@ on_both_backends! {
         let app = TestApp::with_people(backend).await;
         app.signed_in("district-admin@demo.test").await;
         let db = app.db().await;
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log").await, 1);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log").await, 1);
         let update = with_pool!(&db, pool => sqlx::query("UPDATE audit_log SET action = 'nothing'").execute(pool).await.map(|_| ()));
         let delete = with_pool!(&db, pool => sqlx::query("DELETE FROM audit_log").execute(pool).await.map(|_| ()));
         for result in [update, delete] {
             let error = result.expect_err("the audit log refuses changes").to_string();
             assert!(error.contains("append-only"), "{error}");
         }
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in'").await, 1);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in'").await, 1);
     }
 }
 

@@ -447,3 +447,15 @@ pub async fn set_password(db: &Db, email: &str, password: &str) {
         .await
         .expect("set");
 }
+
+/// The `pathways` binary on `database_url`, with the reference data and quiet logs.
+pub fn pathways(database_url: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pathways"));
+    command.env("PATHWAYS_DATABASE_URL", database_url).env("PATHWAYS_DATA_DIR", data_dir()).env("PATHWAYS_LOG", "warn");
+    command
+}
+
+/// The one whole number `sql` selects.
+pub async fn scalar(db: &Db, sql: &str) -> i64 {
+    pathways::with_pool!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await).expect(sql)
+}
