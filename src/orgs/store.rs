@@ -7,7 +7,7 @@ use crate::db::batch::TableRows;
 use crate::ids::{DistrictId, SchoolId, UserId};
 use crate::{insert_batch, with_pool};
 
-const USER_SELECT: &str = "SELECT id, district_id, role, given_name, family_name, email, school_id, grade FROM users";
+const USER_COLUMNS: &str = "id, district_id, role, given_name, family_name, email, school_id, grade";
 
 /// Writes a generated district in one transaction.
 pub async fn insert_generated(db: &Db, generated: &Generated) -> Result<(), sqlx::Error> {
@@ -29,20 +29,22 @@ pub async fn district_by_slug(db: &Db, slug: &str) -> Result<Option<(DistrictId,
 }
 
 pub async fn user(db: &Db, id: UserId) -> Result<Option<User>, sqlx::Error> {
-    let sql = format!("{USER_SELECT} WHERE id = $1 AND active");
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND active");
     with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)
 }
 
 /// An active user by email (case-insensitive), with the password hash.
 pub async fn user_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, Option<String>)>, sqlx::Error> {
-    let sql = format!("{USER_SELECT} WHERE email = $1 AND active");
-    let user: Option<User> =
+    #[derive(sqlx::FromRow)]
+    struct WithHash {
+        #[sqlx(flatten)]
+        user: User,
+        password_hash: Option<String>,
+    }
+    let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE email = $1 AND active");
+    let found: Option<WithHash> =
         with_pool!(db, pool => sqlx::query_as(&sql).bind(email.to_lowercase()).fetch_optional(pool).await)?;
-    let Some(user) = user else { return Ok(None) };
-    let hash: Option<String> = with_pool!(db, pool => {
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user.id).fetch_one(pool).await
-    })?;
-    Ok(Some((user, hash)))
+    Ok(found.map(|row| (row.user, row.password_hash)))
 }
 
 pub async fn set_password_hash(db: &Db, id: UserId, hash: &str) -> Result<(), sqlx::Error> {
