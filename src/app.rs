@@ -19,6 +19,8 @@ pub struct AppState {
     pub catalog: CatalogStore,
     pub explore: ExploreHandle,
     pub config: Arc<Config>,
+    /// For calls to other services (a district's sign-in provider).
+    pub http: reqwest::Client,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +57,17 @@ pub async fn prepare(config: Config, progress: &dyn Progress) -> Result<AppState
             Err(error) => tracing::error!(%error, "explore index could not be built"),
         }
     });
-    Ok(AppState { db, catalog, explore, config: Arc::new(config) })
+    Ok(AppState { db, catalog, explore, config: Arc::new(config), http: http_client() })
+}
+
+/// The client for outgoing calls: short timeouts, so a slow provider cannot hold requests.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .timeout(std::time::Duration::from_secs(15))
+        .user_agent(concat!("pathways/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .unwrap_or_default()
 }
 
 /// Serves the app on `listener` until `shutdown` completes, then drains open requests.

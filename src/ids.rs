@@ -60,4 +60,7 @@ id_type!(
     CourseId,
     ClassId,
     PartnerOrganizationId,
+    /// A district's OpenID Connect provider.
+    IdentityProviderId,
+    ApiTokenId,
 );

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pathways::app;
+use pathways::auth::oidc;
 use pathways::catalog::{self, CatalogStore, LoadOutcome, case};
 use pathways::config::{Config, LogFormat, redact_url};
 use pathways::db::Db;
@@ -90,6 +91,9 @@ enum Command {
     /// Import people and classes: OneRoster 1.1/1.2 CSV sets
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Single sign-on: a district's OpenID Connect providers (Google, Microsoft, Clever, ClassLink)
+    #[command(subcommand)]
+    SignIn(SignInCommand),
     /// Apply pending database migrations and exit
     #[command(after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways")]
     Migrate,
@@ -139,6 +143,55 @@ enum ImportCommand {
         #[arg(long, value_name = "SLUG")]
         district: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum SignInCommand {
+    /// Add a provider to a district (or replace the one with the same label). Register
+    /// PUBLIC_URL/signin/oidc/callback as the redirect URI with the provider
+    #[command(
+        after_help = "Examples:\n  pathways sign-in add --district riverbend --label Google --issuer https://accounts.google.com \\\n      --client-id 1234.apps.googleusercontent.com --client-secret \"$SECRET\"\n  pathways sign-in add --district riverbend --label Clever --issuer https://clever.com \\\n      --client-id abc --match roster-id --roster-claim sub"
+    )]
+    Add {
+        /// The district (slug)
+        #[arg(long, value_name = "SLUG")]
+        district: String,
+        /// The button says "Sign in with LABEL"
+        #[arg(long)]
+        label: String,
+        /// The provider's issuer URL (its discovery document is ISSUER/.well-known/openid-configuration)
+        #[arg(long)]
+        issuer: String,
+        #[arg(long)]
+        client_id: String,
+        /// Leave out for a public client (PKCE alone)
+        #[arg(long, env = "PATHWAYS_OIDC_CLIENT_SECRET", hide_env_values = true)]
+        client_secret: Option<String>,
+        /// Match the provider's account to a Pathways user by verified email or by roster id
+        #[arg(long = "match", value_enum, default_value = "email")]
+        match_by: MatchRule,
+        /// The claim that holds the roster sourcedId, when matching by roster id
+        #[arg(long, default_value = "sub")]
+        roster_claim: String,
+    },
+    /// List a district's providers
+    List {
+        #[arg(long, value_name = "SLUG")]
+        district: String,
+    },
+    /// Remove a district's provider
+    Remove {
+        #[arg(long, value_name = "SLUG")]
+        district: String,
+        #[arg(long)]
+        label: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MatchRule {
+    Email,
+    RosterId,
 }
 
 #[derive(Subcommand)]
@@ -320,16 +373,72 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Catalog(command) => run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await,
         Command::Explore(command) => run_explore(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::SignIn(command) => run_sign_in(command, cli.global.config(DEFAULT_DATABASE)).await,
     }
+}
+
+async fn district_id(db: &Db, slug: &str) -> anyhow::Result<pathways::ids::DistrictId> {
+    let found = orgs::store::district_by_slug(db, slug).await?;
+    found.map(|(id, _)| id).with_context(|| format!("no district has the slug {slug:?}"))
+}
+
+async fn run_sign_in(command: SignInCommand, config: Config) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    match command {
+        SignInCommand::Add { district, label, issuer, client_id, client_secret, match_by, roster_claim } => {
+            let issuer = issuer.trim_end_matches('/').to_string();
+            anyhow::ensure!(
+                issuer.starts_with("https://")
+                    || issuer.starts_with("http://127.0.0.1")
+                    || issuer.starts_with("http://localhost"),
+                "the issuer must be an https:// URL (plain http only on this machine)"
+            );
+            let provider = oidc::IdentityProvider {
+                id: pathways::ids::IdentityProviderId::random(),
+                district_id: district_id(&db, &district).await?,
+                label: label.trim().to_string(),
+                issuer,
+                client_id,
+                client_secret: client_secret.filter(|s| !s.is_empty()),
+                match_by: match match_by {
+                    MatchRule::Email => oidc::MatchBy::Email,
+                    MatchRule::RosterId => oidc::MatchBy::RosterId,
+                },
+                roster_claim,
+            };
+            oidc::save_provider(&db, &provider, time::OffsetDateTime::now_utc()).await?;
+            out!("{district} signs in with {} ({}).", provider.label, provider.issuer)?;
+            out!(
+                "Register this redirect URI with the provider: {}{}",
+                config.resolved_public_url(),
+                oidc::CALLBACK_PATH
+            )?;
+        }
+        SignInCommand::List { district } => {
+            for p in oidc::district_providers(&db, district_id(&db, &district).await?).await? {
+                let secret = if p.client_secret.is_some() { "confidential" } else { "public" };
+                out!("{}\t{}\tclient {} ({secret})\tmatch by {}", p.label, p.issuer, p.client_id, p.match_by.as_str())?;
+            }
+        }
+        SignInCommand::Remove { district, label } => {
+            let removed = oidc::remove_provider(&db, district_id(&db, &district).await?, &label).await?;
+            anyhow::ensure!(removed, "{district} has no provider labeled {label:?}");
+            out!("Removed {label} from {district}.")?;
+        }
+    }
+    Ok(())
 }
 
 /// Serves the app; with `demo_students`, first generates the demo district if the database
 /// has none, and prints the demo accounts.
-async fn serve(config: Config, demo_students: Option<usize>) -> anyhow::Result<()> {
+async fn serve(mut config: Config, demo_students: Option<usize>) -> anyhow::Result<()> {
     tracing::info!(database = %redact_url(&config.database_url), data_dir = %config.resolved_data_dir().display(), "starting");
     let listener = tokio::net::TcpListener::bind(config.bind).await.with_context(|| {
         format!("could not listen on {}; is another server using it? Try --bind 127.0.0.1:8081", config.bind)
     })?;
+    // With port 0 the system chose one; links back to this server need the real one.
+    config.bind = listener.local_addr()?;
     let state = app::prepare(config, progress::for_terminal().as_ref()).await?;
     if let Some(students) = demo_students {
         let started = std::time::Instant::now();

@@ -102,6 +102,8 @@ fn routes() -> Routes {
         .post("/explore/profiler/{screen}", explore_pages::save_profiler_screen)
         .get("/signin", sign_in::show_sign_in)
         .post("/signin", sign_in::sign_in)
+        .get("/signin/with/{provider}", sign_in::start_provider_sign_in)
+        .get("/signin/oidc/callback", sign_in::finish_provider_sign_in)
         .post("/signout", sign_in::sign_out)
         .post("/signout/everywhere", sign_in::sign_out_everywhere)
         .get("/password/forgot", sign_in::show_forgot_password)

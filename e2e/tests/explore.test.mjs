@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, screenshotDir } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
 
 let server;
 let browser;
@@ -21,13 +20,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function assertAccessible(page, name) {
-  const results = await new AxeBuilder({ page }).analyze();
-  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
-  assert.equal(results.violations.length, 0, summary);
-}
-
 for (const [lang, text, heading, expected] of [
   ['en', 'I like helping people', 'Here is what fits', 'Healthcare & Human Services'],
   ['es', 'me gusta arreglar carros', 'Esto es lo que va contigo', 'Cadena de suministro y transporte'],
@@ -42,7 +34,7 @@ for (const [lang, text, heading, expected] of [
     const firstCluster = page.locator('ol.results').first().locator('li.result').first();
     assert.equal(await firstCluster.locator('.result-title a').innerText(), expected);
     assert.ok((await firstCluster.locator('.reasons li').count()) >= 1, 'every result says why');
-    await assertAccessible(page, `explore-flow-${lang}`);
+    await checkAccessible(page, `explore-flow-${lang}`);
     await context.close();
   });
 
@@ -53,7 +45,7 @@ for (const [lang, text, heading, expected] of [
     await page.locator('a.button').click();
     for (let screen = 1; screen <= 5; screen += 1) {
       assert.match(page.url(), new RegExp(`/explore/profiler/${screen}`));
-      if (screen === 1) await assertAccessible(page, `profiler-screen-flow-${lang}`);
+      if (screen === 1) await checkAccessible(page, `profiler-screen-flow-${lang}`);
       const items = page.locator('fieldset.profiler-item');
       const count = await items.count();
       assert.equal(count, 12);
@@ -66,13 +58,13 @@ for (const [lang, text, heading, expected] of [
     assert.match(page.url(), /\/explore\/profiler\/results\//);
     assert.match(await page.locator('strong.code').innerText(), /^S[RIAEC]{2}$/);
     assert.ok((await page.locator('table tbody tr').count()) > 6, 'occupations are listed');
-    await assertAccessible(page, `profiler-result-${lang}`);
+    await checkAccessible(page, `profiler-result-${lang}`);
     await page.locator('#zone').selectOption('3');
     await page.locator('form.inline-form button').click();
     assert.match(page.url(), /zone=3/);
     await page.goto(`${server.url}/explore/profiler/history`);
     assert.equal(await page.locator('tbody tr').count(), 1);
-    await assertAccessible(page, `profiler-history-${lang}`);
+    await checkAccessible(page, `profiler-history-${lang}`);
     await context.close();
   });
 }

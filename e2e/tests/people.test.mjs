@@ -3,8 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, screenshotDir } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
 
 const PASSWORD = 'pathways-demo';
 // Each demo account, what its home page shows, and a link it follows from there.
@@ -32,18 +31,6 @@ after(async () => {
   await server?.stop();
 });
 
-function describe(violations) {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
-    .join('\n');
-}
-
-async function checkPage(page, name) {
-  const results = await new AxeBuilder({ page }).analyze();
-  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-  assert.equal(results.violations.length, 0, `${name}: ${describe(results.violations)}`);
-}
-
 async function signIn(page, lang, email, password = PASSWORD) {
   await page.goto(`${server.url}/signin?lang=${lang}`);
   await page.getByLabel(lang === 'es' ? 'Correo electrónico' : 'Email').fill(email);
@@ -60,10 +47,10 @@ for (const lang of ['en', 'es']) {
     for (const account of ACCOUNTS) {
       assert.ok(await page.getByText(`${account.role}@demo.test`).isVisible(), account.role);
     }
-    await checkPage(page, `signin-${lang}`);
+    await checkAccessible(page, `signin-${lang}`);
     await signIn(page, lang, 'student@demo.test', 'wrong password');
     assert.equal(await page.getAttribute('#email', 'aria-invalid'), 'true');
-    await checkPage(page, `signin-wrong-${lang}`);
+    await checkAccessible(page, `signin-wrong-${lang}`);
     await context.close();
   });
 
@@ -75,12 +62,12 @@ for (const lang of ['en', 'es']) {
       await page.waitForURL(`${server.url}/home`);
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       assert.ok(await page.getByText(account.marker[lang]).first().isVisible(), `${account.role} sees ${account.marker[lang]}`);
-      await checkPage(page, `home-${account.role}-${lang}`);
+      await checkAccessible(page, `home-${account.role}-${lang}`);
 
       await page.locator(account.follow).first().click();
       await page.waitForLoadState();
       assert.equal((await page.title()).includes('Pathways'), true);
-      await checkPage(page, `home-${account.role}-next-${lang}`);
+      await checkAccessible(page, `home-${account.role}-next-${lang}`);
 
       await page.getByRole('button', { name: lang === 'es' ? 'Cerrar sesión' : 'Sign out', exact: true }).click();
       await page.waitForURL(/\/signin\?done=out/);
@@ -103,10 +90,10 @@ test('a student sees who viewed their record after a counselor opened it', async
   await student.waitForURL(`${server.url}/home`);
   const record = await student.getByRole('link', { name: 'My record', exact: true }).getAttribute('href');
   await counselor.goto(`${server.url}${record}`);
-  await checkPage(counselor, 'student-record-en');
+  await checkAccessible(counselor, 'student-record-en');
   await student.goto(`${server.url}${record}/access-log`);
   assert.ok(await student.getByRole('row', { name: new RegExp(counselorName) }).first().isVisible());
-  await checkPage(student, 'access-log-en');
+  await checkAccessible(student, 'access-log-en');
   await counselorContext.close();
   await studentContext.close();
 });

@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = resolve(here, '..', 'screenshots');
@@ -15,7 +17,8 @@ export async function startServer({ demoStudents } = {}) {
   const binary = process.env.PATHWAYS_BIN ?? resolve(here, '../../target/debug/pathways');
   const dir = mkdtempSync(join(tmpdir(), 'pathways-e2e-'));
   const command = demoStudents ? ['demo', '--students', String(demoStudents)] : ['serve'];
-  const child = spawn(binary, [...command, '--bind', '127.0.0.1:0', '--database-url', `sqlite://${join(dir, 'e2e.db')}`], {
+  const databaseUrl = `sqlite://${join(dir, 'e2e.db')}`;
+  const child = spawn(binary, [...command, '--bind', '127.0.0.1:0', '--database-url', databaseUrl], {
     cwd: resolve(here, '../..'),
     env: { ...process.env, PATHWAYS_LOG: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,6 +41,8 @@ export async function startServer({ demoStudents } = {}) {
   });
   return {
     url,
+    binary,
+    databaseUrl,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -59,4 +64,17 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   });
+}
+
+function describeViolations(violations) {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+    .join('\n');
+}
+
+// Screenshots the page into e2e/screenshots/NAME.png and fails on any axe violation.
+export async function checkAccessible(page, name) {
+  const results = await new AxeBuilder({ page }).analyze();
+  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+  assert.equal(results.violations.length, 0, `${name}: ${describeViolations(results.violations)}`);
 }

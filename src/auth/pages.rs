@@ -1,5 +1,6 @@
-//! Sign-in pages: email and password with throttling, sign-out (here or everywhere), and
-//! password reset through a one-time link kept in the outbox and printed in the log.
+//! Sign-in pages: email and password with throttling, a district's OpenID Connect provider,
+//! sign-out (here or everywhere), and password reset through a one-time link kept in the
+//! outbox and printed in the log.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -9,8 +10,9 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
+use super::oidc::{self, OidcError, Pending};
 use super::password;
-use super::session::SessionCtx;
+use super::session::{SessionCtx, constant_time_eq};
 use super::store::{self, Message};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
@@ -42,9 +44,13 @@ struct SignInPage {
     next: String,
     /// Message key of what went wrong, if anything.
     problem: Option<&'static str>,
+    /// The problem is with the email and password typed (not with a provider).
+    fields_invalid: bool,
     /// Message key of a confirmation (signed out everywhere, password changed).
     notice: Option<&'static str>,
     demo_accounts: Vec<(&'static str, &'static str)>,
+    /// Sign-in buttons of the districts' providers.
+    providers: Vec<oidc::SignInOption>,
 }
 
 #[derive(Deserialize)]
@@ -70,8 +76,10 @@ async fn sign_in_page(
         email,
         next: safe_next(next).to_string(),
         problem,
+        fields_invalid: problem.is_some_and(|key| !key.starts_with("signin-provider")),
         notice,
         demo_accounts: if demo { DEMO_ACCOUNTS.to_vec() } else { Vec::new() },
+        providers: oidc::sign_in_options(&state.db).await?,
     })
 }
 
@@ -166,6 +174,150 @@ pub async fn sign_in(
             Ok(session.attach((status, render(&page)?).into_response()))
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct ProviderParams {
+    next: Option<String>,
+}
+
+/// Sends the browser to the district's provider, remembering the sign-in in the session.
+pub async fn start_provider_sign_in(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    mut session: SessionCtx,
+    Path(id): Path<String>,
+    Query(params): Query<ProviderParams>,
+) -> Result<Response, AppError> {
+    let found = match id.parse() {
+        Ok(id) => oidc::provider(&state.db, id).await?,
+        Err(_) => None,
+    };
+    let provider = found.ok_or(AppError::NotFound)?;
+    let next = safe_next(params.next.as_deref()).to_string();
+    let started = match oidc::discover(&state.http, &provider.issuer).await {
+        Ok(discovery) => oidc::begin(&provider, &discovery, &callback_url(&state), &next),
+        Err(error) => Err(error),
+    };
+    match started {
+        Ok((pending, url)) => {
+            let mut data = session.ensure().await?.data.clone();
+            data["oidc"] = serde_json::to_value(&pending).unwrap_or_default();
+            session.save(data).await?;
+            Ok(session.attach(Redirect::to(&url).into_response()))
+        }
+        Err(error) => {
+            tracing::warn!(provider = %provider.label, %error, "sign-in provider unavailable");
+            provider_problem(&ctx, &mut session, &state, StatusCode::BAD_GATEWAY, "signin-provider-failed").await
+        }
+    }
+}
+
+fn callback_url(state: &AppState) -> String {
+    format!("{}{}", state.config.resolved_public_url(), oidc::CALLBACK_PATH)
+}
+
+async fn provider_problem(
+    ctx: &PageCtx,
+    session: &mut SessionCtx,
+    state: &AppState,
+    status: StatusCode,
+    problem: &'static str,
+) -> Result<Response, AppError> {
+    let page = sign_in_page(ctx, session, state, String::new(), None, Some(problem), None).await?;
+    Ok(session.attach((status, render(&page)?).into_response()))
+}
+
+#[derive(Deserialize)]
+pub struct CallbackParams {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+/// Takes the pending provider sign-in out of the session: it can be finished once.
+async fn take_pending(session: &mut SessionCtx) -> Result<Option<Pending>, AppError> {
+    let Some(mut data) = session.current().map(|s| s.data.clone()) else { return Ok(None) };
+    let Some(pending) = data.as_object_mut().and_then(|map| map.remove("oidc")) else { return Ok(None) };
+    session.save(data).await?;
+    Ok(serde_json::from_value(pending).ok())
+}
+
+/// Where the provider sends the browser back: checks the answer, then signs in the user of
+/// the district the provider's account names.
+pub async fn finish_provider_sign_in(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    mut session: SessionCtx,
+    Query(params): Query<CallbackParams>,
+) -> Result<Response, AppError> {
+    let returned_state = params.state.as_deref().unwrap_or_default();
+    let pending =
+        take_pending(&mut session).await?.filter(|p| constant_time_eq(p.state.as_bytes(), returned_state.as_bytes()));
+    let provider = match &pending {
+        Some(pending) => oidc::provider(&state.db, pending.provider).await?,
+        None => None,
+    };
+    let (Some(pending), Some(provider)) = (pending, provider) else {
+        return provider_problem(&ctx, &mut session, &state, StatusCode::BAD_REQUEST, "signin-provider-expired").await;
+    };
+    let verified = async {
+        if let Some(error) = &params.error {
+            return Err(OidcError::Refused(format!("{error}: {}", params.error_description.as_deref().unwrap_or(""))));
+        }
+        let code = params.code.as_deref().ok_or_else(|| OidcError::Protocol("no authorization code".into()))?;
+        let discovery = oidc::discover(&state.http, &provider.issuer).await?;
+        let redirect_uri = callback_url(&state);
+        let tokens =
+            oidc::exchange_code(&state.http, &provider, &discovery, code, &pending.verifier, &redirect_uri).await?;
+        let mut claims =
+            oidc::verify_id_token(&state.http, &provider, &discovery, &tokens.id_token, &pending.nonce).await?;
+        if let (None, Some(access_token)) = (oidc::identity_of(&provider, &claims), &tokens.access_token) {
+            oidc::add_userinfo(&state.http, &discovery, access_token, &mut claims).await?;
+        }
+        Ok(claims)
+    }
+    .await;
+    let claims = match verified {
+        Ok(claims) => claims,
+        Err(error) => {
+            tracing::warn!(provider = %provider.label, %error, "sign-in through a provider failed");
+            record_provider_failure(&state, &provider, session.ip(), &error.to_string()).await?;
+            return provider_problem(&ctx, &mut session, &state, StatusCode::BAD_GATEWAY, "signin-provider-failed")
+                .await;
+        }
+    };
+    let Some(user) = oidc::matching_user(&state.db, &provider, &claims).await? else {
+        let identity = oidc::identity_of(&provider, &claims).unwrap_or_else(|| "no identity".into());
+        record_provider_failure(&state, &provider, session.ip(), &format!("no account for {identity}")).await?;
+        return provider_problem(&ctx, &mut session, &state, StatusCode::FORBIDDEN, "signin-provider-no-account").await;
+    };
+    let now = OffsetDateTime::now_utc();
+    let detail = format!("through {}", provider.label);
+    let entry = Entry::by(&user, Action::SignIn, oidc::CALLBACK_PATH).from_ip(session.ip()).detail(&detail);
+    audit::record(&state.db, &entry, now).await?;
+    session.sign_in(user).await?;
+    Ok(session.attach(Redirect::to(safe_next(Some(&pending.next))).into_response()))
+}
+
+async fn record_provider_failure(
+    state: &AppState,
+    provider: &oidc::IdentityProvider,
+    ip: Option<&str>,
+    what: &str,
+) -> Result<(), AppError> {
+    let detail = format!("{}: {what}", provider.label);
+    let entry = Entry {
+        actor: None,
+        action: Action::SignInFailed,
+        district: Some(provider.district_id),
+        student: None,
+        resource: oidc::CALLBACK_PATH,
+        ip,
+        detail: Some(&detail),
+    };
+    Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
 }
 
 #[derive(Deserialize)]

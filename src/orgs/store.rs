@@ -47,6 +47,23 @@ pub async fn user_for_sign_in(db: &Db, email: &str) -> Result<Option<(User, Opti
     Ok(found.map(|row| (row.user, row.password_hash)))
 }
 
+/// How an outside system names a user of a district.
+#[derive(Clone, Copy, Debug)]
+pub enum UserKey<'a> {
+    Email(&'a str),
+    SourcedId(&'a str),
+}
+
+/// The active user of `district` named by `key` (emails compare case-insensitively).
+pub async fn find_in_district(db: &Db, district: DistrictId, key: UserKey<'_>) -> Result<Option<User>, sqlx::Error> {
+    let (column, value) = match key {
+        UserKey::Email(email) => ("email", email.trim().to_lowercase()),
+        UserKey::SourcedId(id) => ("sourced_id", id.trim().to_string()),
+    };
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE district_id = $1 AND {column} = $2 AND active");
+    with_pool!(db, pool => sqlx::query_as(&sql).bind(district).bind(value).fetch_optional(pool).await)
+}
+
 pub async fn set_password_hash(db: &Db, id: UserId, hash: &str) -> Result<(), sqlx::Error> {
     with_pool!(db, pool => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(hash).execute(pool).await.map(|_| ()))
 }

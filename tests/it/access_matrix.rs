@@ -122,6 +122,8 @@ const CASES: &[Case] = &[
     form("/explore/profiler/{screen}", Rule::Public, &[]),
     get("/signin", Rule::Public),
     form("/signin", Rule::Public, &[("email", ""), ("password", "")]),
+    get("/signin/with/{provider}", Rule::Public),
+    get("/signin/oidc/callback", Rule::Public),
     get("/password/forgot", Rule::Public),
     form("/password/forgot", Rule::Public, &[("email", "nobody@example.test")]),
     get("/password/reset/{token}", Rule::Public),
@@ -261,7 +263,12 @@ fn concrete(template: &str, world: &World) -> String {
     } else {
         "00000000-0000-0000-0000-000000000000"
     };
-    template.replace("{id}", target).replace("{code}", target).replace("{screen}", target).replace("{token}", target)
+    template
+        .replace("{id}", target)
+        .replace("{code}", target)
+        .replace("{screen}", target)
+        .replace("{token}", target)
+        .replace("{provider}", target)
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

@@ -11,4 +11,5 @@ mod cli;
 mod explore;
 mod oneroster;
 mod people;
+mod sign_in_providers;
 mod web_shell;

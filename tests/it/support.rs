@@ -365,6 +365,11 @@ impl TestApp {
         Self::serve(db, data_dir()).await
     }
 
+    /// The URL of the app's database, for running the `pathways` binary against it.
+    pub fn database_url(&self) -> &str {
+        &self._db.url
+    }
+
     /// A connection to the app's database, for arranging and checking what tests need.
     pub async fn db(&self) -> Db {
         self._db.connect().await
