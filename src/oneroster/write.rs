@@ -21,6 +21,8 @@ use crate::{insert_batch, with_pool};
 #[derive(Default)]
 pub struct Known {
     pub district: Option<(DistrictId, String)>,
+    /// The slug of `district`.
+    pub slug: Option<String>,
     /// By kind (`org`, `user`, `course`, `class`), then sourcedId.
     pub ids: HashMap<&'static str, HashMap<String, Uuid>>,
     pub emails: HashMap<String, Uuid>,
@@ -43,15 +45,18 @@ impl Known {
 /// Reads what the database already holds for the district with this sourcedId (or slug).
 pub async fn load_known(db: &Db, district_sourced_id: Option<&str>, slug: Option<&str>) -> Result<Known, sqlx::Error> {
     let mut known = Known::default();
-    let district: Option<(DistrictId, String)> = with_pool!(db, pool => {
-        sqlx::query_as("SELECT id, COALESCE(sourced_id, '') FROM districts WHERE sourced_id = $1 OR slug = $2")
+    // The set's own district row names it; the slug only stands in when it has none.
+    let district: Option<(DistrictId, String, String)> = with_pool!(db, pool => {
+        sqlx::query_as("SELECT id, COALESCE(sourced_id, ''), slug FROM districts WHERE sourced_id = $1 OR slug = $2
+             ORDER BY CASE WHEN sourced_id = $1 THEN 0 ELSE 1 END LIMIT 1")
             .bind(district_sourced_id).bind(slug).fetch_optional(pool).await
     })?;
     let emails: Vec<(String, Uuid)> = with_pool!(db, pool => {
         sqlx::query_as("SELECT email, id FROM users WHERE email IS NOT NULL").fetch_all(pool).await
     })?;
     known.emails = emails.into_iter().collect();
-    let Some((district_id, sourced)) = district else { return Ok(known) };
+    let Some((district_id, sourced, slug)) = district else { return Ok(known) };
+    known.slug = Some(slug);
     known.ids.entry("org").or_default().insert(sourced.clone(), district_id.uuid());
     for (kind, sql) in [
         ("org", "SELECT sourced_id, id FROM schools WHERE district_id = $1 AND sourced_id IS NOT NULL"),
@@ -453,7 +458,8 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
         let written: Result<(), sqlx::Error> = async {
             let mut tx = conn.begin().await?;
             if plan.clear_users {
-                sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active")
+                // Partners are not in OneRoster sets: a roster never deactivates them.
+                sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active AND role <> 'partner'")
                     .bind(plan.district).execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM guardianships WHERE student_id IN (SELECT id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL)")
                     .bind(plan.district).execute(&mut *tx).await?;
