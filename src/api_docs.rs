@@ -11,6 +11,8 @@ use utoipa::openapi::{RefOr, Schema};
 use crate::catalog::{api, case};
 use crate::error::AppError;
 use crate::explore::api as explore_api;
+use crate::oneroster::upload as roster_upload;
+use crate::orgs::api as people_api;
 use crate::web::{Layout, PageCtx, render};
 
 #[derive(OpenApi)]
@@ -33,14 +35,33 @@ use crate::web::{Layout, PageCtx, render};
         case::show_package,
         explore_api::create_match,
         explore_api::score_profiler,
+        people_api::list_people,
+        roster_upload::api_import_roster,
     ),
+    modifiers(&TokenSecurity),
     tags(
         (name = "catalog", description = "The National Career Clusters Framework and O*NET occupations"),
         (name = "case", description = "The framework as a 1EdTech CASE 1.0 package"),
         (name = "explore", description = "From what a student likes to clusters and occupations; the Interest Profiler"),
+        (name = "district", description = "A district's own data, for its systems: send `Authorization: Bearer` with an API token a district administrator created at /admin/tokens, with the scope the operation names"),
     )
 )]
 pub struct ApiDoc;
+
+/// Declares the bearer API token the district operations require.
+struct TokenSecurity;
+
+impl utoipa::Modify for TokenSecurity {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let scheme =
+            HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("A district API token (pwt_…)")).build();
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("token", SecurityScheme::Http(scheme));
+    }
+}
 
 /// The OpenAPI document as served at `/api/openapi.json`.
 pub fn openapi() -> utoipa::openapi::OpenApi {

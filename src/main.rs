@@ -354,7 +354,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(ImportCommand::Oneroster { path, dry_run, report, district }) => {
             let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
             db.migrate().await?;
-            let options = oneroster::Options { dry_run, district };
+            let options = oneroster::Options { dry_run, district, ..Default::default() };
             let outcome = oneroster::import(&db, &path, &options, progress::for_terminal().as_ref()).await?;
             finish_import(&outcome, report.as_deref())
         }

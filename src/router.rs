@@ -16,11 +16,12 @@ use tracing::Level;
 use crate::api_docs;
 use crate::app::AppState;
 use crate::audit::pages as audit_pages;
-use crate::auth::{pages as sign_in, session};
+use crate::auth::{pages as sign_in, session, token_pages};
 use crate::catalog::{api, case, pages};
 use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
-use crate::orgs::pages as people_pages;
+use crate::oneroster::upload as roster_upload;
+use crate::orgs::{api as people_api, pages as people_pages};
 use crate::web;
 
 /// Largest request body accepted; larger ones get a 413 in our error format.
@@ -45,6 +46,11 @@ impl Routes {
 
     fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Self {
         self.add(Method::POST, path, post(handler))
+    }
+
+    /// A POST route that takes uploads up to `limit` bytes (others stop at `MAX_BODY`).
+    fn upload<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H, limit: usize) -> Self {
+        self.add(Method::POST, path, post(handler).layer(DefaultBodyLimit::max(limit)))
     }
 
     fn add(mut self, method: Method, path: &'static str, handler: MethodRouter<AppState>) -> Self {
@@ -74,7 +80,9 @@ fn routes() -> Routes {
         .get("/stats", api::show_stats)
         .get("/case/package", case::show_package)
         .post("/match", explore_api::create_match)
-        .post("/profiler/score", explore_api::score_profiler);
+        .post("/profiler/score", explore_api::score_profiler)
+        .get("/district/people", people_api::list_people)
+        .upload("/district/oneroster", roster_upload::api_import_roster, roster_upload::MAX_UPLOAD_BYTES);
 
     let case_rest = Routes::new("/ims/case/v1p0")
         .get("/CFDocuments", case::case_documents)
@@ -116,6 +124,11 @@ fn routes() -> Routes {
         .get("/students/{id}/access-log", people_pages::show_student_access_log)
         .get("/classes/{id}", people_pages::show_class)
         .get("/audit", audit_pages::show_audit_log)
+        .get("/admin/roster", roster_upload::show_roster_upload)
+        .upload("/admin/roster", roster_upload::upload_roster, roster_upload::MAX_UPLOAD_BYTES)
+        .get("/admin/tokens", token_pages::show_tokens)
+        .post("/admin/tokens", token_pages::create_token)
+        .post("/admin/tokens/{id}/revoke", token_pages::revoke_token)
         .get("/api/docs", api_docs::show_api_docs)
         .get("/api/openapi.json", api_docs::openapi_json)
         .get("/healthz", health)

@@ -374,3 +374,4 @@ error-too-large = What you sent is larger than this page accepts. Please shorten
 
 error-field-body = The request body is not what this address expects.
 error-field-form = The form was not filled in as expected; reload it and try again.
+error-field-role = The role must be one of student, guardian, teacher, counselor, partner, school_admin, district_admin.

@@ -374,3 +374,4 @@ error-too-large = Lo que enviaste es más grande de lo que acepta esta página. 
 
 error-field-body = El cuerpo de la solicitud no es lo que espera esta dirección.
 error-field-form = El formulario no se llenó como se esperaba; vuelve a cargarlo e inténtalo de nuevo.
+error-field-role = La función debe ser student, guardian, teacher, counselor, partner, school_admin o district_admin.

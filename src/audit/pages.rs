@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime, Time};
 use super::{Action, Row, Search};
 use crate::app::AppState;
 use crate::auth::SessionCtx;
-use crate::auth::policy::{self, Permission};
+use crate::auth::policy;
 use crate::error::AppError;
 use crate::web::{Layout, PageCtx, Pager, parse_page, render};
 
@@ -59,9 +59,7 @@ pub async fn show_audit_log(
     session: SessionCtx,
     Query(params): Query<AuditParams>,
 ) -> Result<Response, AppError> {
-    let user = session.require_user()?;
-    let district = user.district_id.ok_or(AppError::Denied)?;
-    policy::check(&state.db, Some(user), Permission::AdministerDistrict(district)).await?;
+    let district = policy::administered_district(&state.db, session.user()).await?;
     let page = parse_page(params.page.as_deref())?;
     let action = match params.action.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         None => None,

@@ -8,5 +8,7 @@ pub mod password;
 pub mod policy;
 pub mod session;
 pub mod store;
+pub mod token_pages;
+pub mod tokens;
 
 pub use session::{Session, SessionCtx};

@@ -323,7 +323,7 @@ async fn record_provider_failure(
 #[derive(Deserialize)]
 pub struct CsrfForm {
     #[serde(default)]
-    csrf: String,
+    pub csrf: String,
 }
 
 pub async fn sign_out(

@@ -12,7 +12,10 @@
 //! | school admin | students of their school |
 //! | district admin | students of their district |
 //! | instance admin | everyone |
+//!
+//! API tokens act for one district, within their scopes (`check_token`).
 
+use super::tokens::{ApiToken, Scope};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{ClassId, DistrictId, SchoolId, UserId};
@@ -63,6 +66,22 @@ async fn teaches_class(db: &Db, teacher: UserId, class: ClassId) -> Result<bool,
 pub async fn check(db: &Db, user: Option<&User>, permission: Permission) -> Result<(), AppError> {
     let user = user.ok_or(AppError::SignInRequired)?;
     if allows(db, user, permission).await? { Ok(()) } else { Err(AppError::Denied) }
+}
+
+/// The district `user` administers, or why not: the pages of a district's administration
+/// (audit log, roster upload, API tokens) act on the administrator's own district only.
+pub async fn administered_district(db: &Db, user: Option<&User>) -> Result<DistrictId, AppError> {
+    let user = user.ok_or(AppError::SignInRequired)?;
+    let district = user.district_id.ok_or(AppError::Denied)?;
+    check(db, Some(user), Permission::AdministerDistrict(district)).await?;
+    Ok(district)
+}
+
+/// Decides whether an API token may act with `scope`; `Ok` names the only district it may
+/// act on. No token (or a revoked or unknown one) is "sign in first" (401).
+pub fn check_token(token: Option<&ApiToken>, scope: Scope) -> Result<DistrictId, AppError> {
+    let token = token.ok_or(AppError::SignInRequired)?;
+    if token.has(scope) { Ok(token.district_id) } else { Err(AppError::Denied) }
 }
 
 async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sqlx::Error> {

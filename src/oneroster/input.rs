@@ -33,7 +33,13 @@ pub enum Source {
 impl Source {
     /// Opens a folder or a `.zip` file and lists its CSV files.
     pub fn open(path: &Path) -> Result<Self, InputError> {
-        let shown = path.display().to_string();
+        Self::open_as(path, &path.display().to_string())
+    }
+
+    /// Like `open`, naming the set `shown` in messages (an uploaded file's own name rather
+    /// than where the server keeps it).
+    pub fn open_as(path: &Path, shown: &str) -> Result<Self, InputError> {
+        let shown = shown.to_string();
         let meta = std::fs::metadata(path).map_err(|_| InputError::NotFound(shown.clone()))?;
         let unreadable =
             |e: &dyn std::fmt::Display| InputError::Unreadable { path: shown.clone(), message: e.to_string() };

@@ -10,6 +10,7 @@ pub mod input;
 pub mod plan;
 pub mod read;
 pub mod report;
+pub mod upload;
 pub mod write;
 
 use std::path::Path;
@@ -18,6 +19,8 @@ use time::OffsetDateTime;
 
 use crate::audit::{self, Action, Entry};
 use crate::db::Db;
+use crate::ids::DistrictId;
+use crate::orgs::model::User;
 use crate::progress::Progress;
 use input::Source;
 pub use report::{Report, Status};
@@ -29,6 +32,12 @@ pub struct Options {
     pub dry_run: bool,
     /// The district a delta set without a district row belongs to (its slug).
     pub district: Option<String>,
+    /// Refuse the set unless it is this district's (an administrator's upload).
+    pub only_district: Option<DistrictId>,
+    /// Who imports, for the audit log (`None`: the command line).
+    pub actor: Option<User>,
+    /// What to call the set in the report (default: its path).
+    pub name: Option<String>,
 }
 
 /// The district sourcedId of the set's orgs.csv, if it has exactly one.
@@ -46,11 +55,12 @@ fn district_in_set(source: &Source) -> Option<String> {
 /// Imports the set at `path`. The report says whether it was imported or rejected (and
 /// then nothing was written); `Err` only when the database fails.
 pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Progress) -> Result<Report, sqlx::Error> {
-    let mut report = Report::new(path.display().to_string());
-    let source = match Source::open(path) {
+    let name = options.name.clone().unwrap_or_else(|| path.display().to_string());
+    let mut report = Report::new(name.clone());
+    let source = match Source::open_as(path, &name) {
         Ok(source) => source,
         Err(error) => {
-            report.error(&path.display().to_string(), None, None, error.to_string());
+            report.error(&name, None, None, error.to_string());
             return Ok(report);
         }
     };
@@ -62,6 +72,22 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
     if options.district.is_some() && known.district.is_none() {
         let slug = options.district.clone().unwrap_or_default();
         report.error("orgs.csv", None, None, format!("no district has the slug {slug:?}"));
+        return Ok(report);
+    }
+    if let Some(required) = options.only_district
+        && known.district.as_ref().map(|(id, _)| *id) != Some(required)
+    {
+        let message = "this set is not your district's: its district sourcedId matches no district you administer. Export the set for your own district and upload it again.";
+        report.error("orgs.csv", None, None, message);
+        return Ok(report);
+    }
+    if let (Some(wanted), Some(found)) = (&options.district, &known.slug)
+        && wanted != found
+    {
+        let message = format!(
+            "the set's district row is the district {found:?}, not {wanted:?}: import it without --district, or use the set of {wanted:?}"
+        );
+        report.error("orgs.csv", None, None, message);
         return Ok(report);
     }
     let existing = known.existing();
@@ -85,7 +111,7 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
     report.status = Status::Imported;
     let detail = report.counts.iter().map(|(f, c)| format!("{f}: {}", c.imported)).collect::<Vec<_>>().join(", ");
     let entry = Entry {
-        actor: None,
+        actor: options.actor.as_ref(),
         action: Action::Import,
         district: Some(plan.district.into()),
         student: None,

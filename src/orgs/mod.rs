@@ -1,6 +1,7 @@
 //! Organizations and people: districts, schools, users and the relationships between them
 //! (guardians, classes and enrollments, counselor caseloads), and the demo district.
 
+pub mod api;
 pub mod demo;
 pub mod model;
 pub mod pages;

@@ -28,6 +28,10 @@ pub async fn district_by_slug(db: &Db, slug: &str) -> Result<Option<(DistrictId,
     with_pool!(db, pool => sqlx::query_as("SELECT id, name FROM districts WHERE slug = $1").bind(slug).fetch_optional(pool).await)
 }
 
+pub async fn district_slug(db: &Db, id: DistrictId) -> Result<Option<String>, sqlx::Error> {
+    with_pool!(db, pool => sqlx::query_scalar("SELECT slug FROM districts WHERE id = $1").bind(id).fetch_optional(pool).await)
+}
+
 pub async fn user(db: &Db, id: UserId) -> Result<Option<User>, sqlx::Error> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND active");
     with_pool!(db, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await)

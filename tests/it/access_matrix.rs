@@ -25,6 +25,10 @@ enum Rule {
     ClassRoster,
     /// District administrators (each sees their own district).
     DistrictAdmin,
+    /// The administrator of the target's district only (the target is the demo district's).
+    OwnDistrictAdmin,
+    /// Only API tokens: every signed-in person is refused.
+    ApiToken,
 }
 
 /// The people the matrix signs in as.
@@ -74,6 +78,8 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::StudentAccessLog => matches!(actor, Student | Guardian | SchoolAdmin | DistrictAdmin | InstanceAdmin),
         Rule::ClassRoster => matches!(actor, Teacher | SchoolAdmin | DistrictAdmin | InstanceAdmin),
         Rule::DistrictAdmin => matches!(actor, DistrictAdmin | AdminOfOtherDistrict),
+        Rule::OwnDistrictAdmin => actor == DistrictAdmin,
+        Rule::ApiToken => false,
     }
 }
 
@@ -84,23 +90,34 @@ struct Case {
     rule: Rule,
     /// What a form or JSON request sends (`None` for GET).
     body: Option<Body>,
+    /// The statuses that show the page to those let in.
+    answers: std::ops::Range<u16>,
 }
 
 enum Body {
     Form(&'static [(&'static str, &'static str)]),
     Json(&'static str),
+    /// A multipart form without a file.
+    Multipart,
 }
 
+const PAGE: std::ops::Range<u16> = 200..400;
+
 const fn get(template: &'static str, rule: Rule) -> Case {
-    Case { method: "GET", template, rule, body: None }
+    Case { method: "GET", template, rule, body: None, answers: PAGE }
 }
 
 const fn form(template: &'static str, rule: Rule, fields: &'static [(&'static str, &'static str)]) -> Case {
-    Case { method: "POST", template, rule, body: Some(Body::Form(fields)) }
+    Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: PAGE }
 }
 
 const fn json(template: &'static str, body: &'static str) -> Case {
-    Case { method: "POST", template, rule: Rule::Public, body: Some(Body::Json(body)) }
+    Case { method: "POST", template, rule: Rule::Public, body: Some(Body::Json(body)), answers: PAGE }
+}
+
+/// An upload form sent without its file: those let in are asked for the file (400).
+const fn upload_without_file(template: &'static str, rule: Rule) -> Case {
+    Case { method: "POST", template, rule, body: Some(Body::Multipart), answers: 400..401 }
 }
 
 /// Every route and who may reach it. Routes that end the session come last.
@@ -138,6 +155,11 @@ const CASES: &[Case] = &[
     get("/students/{id}/access-log", Rule::StudentAccessLog),
     get("/classes/{id}", Rule::ClassRoster),
     get("/audit", Rule::DistrictAdmin),
+    get("/admin/roster", Rule::DistrictAdmin),
+    upload_without_file("/admin/roster", Rule::DistrictAdmin),
+    get("/admin/tokens", Rule::DistrictAdmin),
+    form("/admin/tokens", Rule::DistrictAdmin, &[("name", "Matrix"), ("scope", "roster:read")]),
+    form("/admin/tokens/{id}/revoke", Rule::OwnDistrictAdmin, &[]),
     get("/api/docs", Rule::Public),
     get("/api/openapi.json", Rule::Public),
     get("/healthz", Rule::Public),
@@ -155,6 +177,8 @@ const CASES: &[Case] = &[
     get("/api/v1/stats", Rule::Public),
     get("/api/v1/case/package", Rule::Public),
     json("/api/v1/match", r#"{"text": "I like helping people"}"#),
+    get("/api/v1/district/people", Rule::ApiToken),
+    upload_without_file("/api/v1/district/oneroster", Rule::ApiToken),
     json("/api/v1/profiler/score", r#"{"answers": "1111111111111111111111111111111111111111111111111111111111111"}"#),
     get("/ims/case/v1p0/CFDocuments", Rule::Public),
     get("/ims/case/v1p0/CFDocuments/{id}", Rule::Public),
@@ -171,6 +195,8 @@ struct World {
     student_id: String,
     student_name: String,
     class_id: String,
+    /// An API token of the demo district.
+    token_id: String,
     emails: Vec<(Actor, String)>,
 }
 
@@ -240,8 +266,26 @@ async fn arrange(app: &TestApp) -> World {
     for (_, email) in &emails {
         set_password(&db, email, TEST_PASSWORD).await;
     }
+    let district =
+        pathways::orgs::store::district_by_slug(&db, "riverbend").await.expect("query").expect("demo district").0;
+    let (token, _) = pathways::auth::tokens::create(
+        &db,
+        district,
+        "SIS",
+        &[pathways::auth::tokens::Scope::RosterRead],
+        None,
+        time::OffsetDateTime::now_utc(),
+    )
+    .await
+    .expect("token");
     db.close().await;
-    World { student_id: student.to_string(), student_name: name, class_id: class.to_string(), emails }
+    World {
+        student_id: student.to_string(),
+        student_name: name,
+        class_id: class.to_string(),
+        token_id: token.id.to_string(),
+        emails,
+    }
 }
 
 fn concrete(template: &str, world: &World) -> String {
@@ -250,6 +294,8 @@ fn concrete(template: &str, world: &World) -> String {
         world.student_id.as_str()
     } else if template.starts_with("/classes/") {
         world.class_id.as_str()
+    } else if template.starts_with("/admin/tokens/") {
+        world.token_id.as_str()
     } else if template.starts_with("/clusters/") || template.starts_with("/api/v1/clusters/") {
         "healthcare-human-services"
     } else if template.contains("subclusters/") {
@@ -311,6 +357,7 @@ on_both_backends! {
                     None => visitor.get(&path).await,
                     Some(Body::Form(fields)) => visitor.post(&path, fields).await,
                     Some(Body::Json(body)) => visitor.post_json(&path, &serde_json::from_str(body).unwrap()).await,
+                    Some(Body::Multipart) => visitor.post_multipart(&path, &[], None).await,
                 };
                 let status = response.status().as_u16();
                 let location = response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
@@ -322,7 +369,7 @@ on_both_backends! {
                     leaks.push(format!("{actor:?} {} {path} -> {status}", case.method));
                 } else if !got && expected {
                     lockouts.push(format!("{actor:?} {} {path} -> {status} {location}", case.method));
-                } else if expected && (status >= 500 || (case.rule != Rule::Public && !(200..400).contains(&status))) {
+                } else if expected && (status >= 500 || (case.rule != Rule::Public && !case.answers.contains(&status))) {
                     lockouts.push(format!("{actor:?} {} {path} -> {status}, not the page", case.method));
                 }
                 // The student's own name is in their page header; anyone else's refusal must not name them.

@@ -8,6 +8,7 @@ mod catalog_api;
 mod catalog_load;
 mod catalog_pages;
 mod cli;
+mod district_api;
 mod explore;
 mod oneroster;
 mod people;

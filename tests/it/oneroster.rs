@@ -324,11 +324,11 @@ on_both_backends! {
         delta.insert("enrollments.csv", "sourcedId,status,classSourcedId,userSourcedId,role\ne3,tobedeleted,k2,u2,student\n".into());
         let dir = tempfile::tempdir().unwrap();
         write_set(dir.path(), &delta);
-        let options = Options { dry_run: false, district: Some(String::new()) };
+        let options = Options { district: Some(String::new()), ..Options::default() };
         let without_district = oneroster::import(&db, dir.path(), &options, &Silent).await.unwrap();
         assert_eq!(without_district.status, Status::Rejected, "an unknown district slug is refused");
         let slug: String = with_pool!(&db, pool => sqlx::query_scalar("SELECT slug FROM districts").fetch_one(pool).await).unwrap();
-        let options = Options { dry_run: false, district: Some(slug) };
+        let options = Options { district: Some(slug), ..Options::default() };
         let report = oneroster::import(&db, dir.path(), &options, &Silent).await.unwrap();
         assert_imported(&report, "delta");
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM users WHERE sourced_id = 'u2' AND NOT active").await, 1, "deactivated, not deleted");
@@ -526,5 +526,69 @@ on_both_backends! {
         let output = pathways(&test_db.url).args(["import", "student-attributes", "--district", "nowhere"]).arg(&good).output().unwrap();
         assert_eq!(output.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&output.stdout).contains("no district has the slug \"nowhere\""));
+    }
+}
+
+/// The demo district's own OneRoster export, zipped, as its administrator would upload it.
+async fn demo_export_zip(db: &Db) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set");
+    pathways::oneroster::export::export_district(db, "riverbend", &set).await.unwrap();
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&set)
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .map(|entry| (entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).unwrap()))
+        .collect();
+    let entries: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
+    let zip = dir.path().join("riverbend.zip");
+    write_zip(&zip, &entries);
+    std::fs::read(zip).unwrap()
+}
+
+on_both_backends! {
+    async fn a_district_admin_uploads_the_roster_and_reads_the_same_report(backend: Backend) {
+        let app = crate::support::TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let zip = demo_export_zip(&db).await;
+        let before = digest(&db).await;
+        let admin = app.signed_in("district-admin@demo.test").await;
+
+        let response = admin.post_multipart("/admin/roster", &[("dry_run", "on")], Some(("riverbend.zip", &zip))).await;
+        assert_eq!(response.status(), 200);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("The set is valid and would be imported"), "{page}");
+        assert!(page.contains("<code>users.csv</code>"), "counts per file");
+        assert_eq!(digest(&db).await, before, "a dry run writes nothing");
+
+        let response = admin.post_multipart("/admin/roster", &[], Some(("riverbend.zip", &zip))).await;
+        assert_eq!(response.status(), 200);
+        assert!(response.text().await.unwrap().contains("Imported."));
+        assert_eq!(digest(&db).await, before, "the district's own roster again changes nothing");
+        let by_admin = "SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.actor_id
+             WHERE a.action = 'import' AND u.email = 'district-admin@demo.test'";
+        assert_eq!(scalar(&db, by_admin).await, 1, "the import is in the audit log under the admin");
+
+        let (status, page) = admin.page("/admin/roster").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("enctype=\"multipart/form-data\""));
+        let response = admin.post_multipart("/admin/roster", &[], Some(("notes.txt", b"not a zip"))).await;
+        assert_eq!(response.status(), 422);
+        let page = response.text().await.unwrap();
+        assert!(page.contains("notes.txt") && !page.contains("/tmp"), "names the upload, not where the server keeps it: {page}");
+        let response = admin.post_multipart("/admin/roster", &[], None).await;
+        assert_eq!(response.status(), 400);
+        assert!(response.text().await.unwrap().contains("Choose the zip file"));
+
+        crate::support::set_password(&db, "district-admin@northfield.test", crate::support::TEST_PASSWORD).await;
+        let other = app.signed_in_with("district-admin@northfield.test", crate::support::TEST_PASSWORD).await;
+        let response = other.post_multipart("/admin/roster", &[], Some(("riverbend.zip", &zip))).await;
+        assert_eq!(response.status(), 422);
+        assert!(response.text().await.unwrap().contains("this set is not your district"));
+        assert_eq!(digest(&db).await, before, "another district's set is refused whole");
+
+        let mut forged = app.signed_in("district-admin@demo.test").await;
+        forged.csrf = "0".repeat(64);
+        let response = forged.post_multipart("/admin/roster", &[], Some(("riverbend.zip", &zip))).await;
+        assert_eq!(response.status(), 403, "the upload form needs its CSRF token");
     }
 }

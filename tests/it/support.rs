@@ -427,6 +427,24 @@ impl Visitor {
         (status, unescape(&response.text().await.expect("body")))
     }
 
+    /// Posts a multipart form (with this visitor's CSRF token) and, optionally, a file
+    /// field `file` as (file name, bytes).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &[u8])>,
+    ) -> reqwest::Response {
+        let (content_type, body) = multipart_body(&[&[("csrf", self.csrf.as_str())], fields].concat(), file);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Posts a form with this visitor's CSRF token added.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
@@ -463,4 +481,25 @@ pub fn pathways(database_url: &str) -> std::process::Command {
 /// The one whole number `sql` selects.
 pub async fn scalar(db: &Db, sql: &str) -> i64 {
     pathways::with_pool!(db, pool => sqlx::query_scalar(sql).fetch_one(pool).await).expect(sql)
+}
+
+/// A multipart/form-data body: its content type (with the boundary) and bytes.
+pub fn multipart_body(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "pathways-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes(),
+        );
+    }
+    if let Some((file_name, bytes)) = file {
+        body.extend(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/zip\r\n\r\n")
+                .bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{BOUNDARY}--\r\n").bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }

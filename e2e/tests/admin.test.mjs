@@ -1,0 +1,95 @@
+// A district administrator's roster upload and API tokens, in a real browser: the report of a
+// dry run and of a rejected file, a token shown once and revoked; en and es, axe on each page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
+
+let server;
+let browser;
+let work;
+let rosterZip;
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer({ demoStudents: 60 });
+  work = mkdtempSync(join(tmpdir(), 'pathways-admin-'));
+  execFileSync(server.binary, ['demo', '--students', '60', '--export-oneroster', join(work, 'set'), '--database-url', server.databaseUrl]);
+  rosterZip = join(work, 'riverbend.zip');
+  const zipIt = 'import sys, zipfile, pathlib\nwith zipfile.ZipFile(sys.argv[2], "w") as z:\n    for f in sorted(pathlib.Path(sys.argv[1]).glob("*.csv")): z.write(f, f.name)';
+  execFileSync('python3', ['-c', zipIt, join(work, 'set'), rosterZip]);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const TEXT = {
+  en: { email: 'Email', password: 'Password', signIn: 'Sign in', roster: 'Roster import', dryRun: 'Only check the set; write nothing', upload: 'Upload and import', valid: 'The set is valid and would be imported', rejected: 'Rejected: nothing was written', tokens: 'API tokens', name: 'Name', create: 'Create token', revoke: 'Revoke', revoked: 'Revoked' },
+  es: { email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión', roster: 'Importación del padrón', dryRun: 'Solo revisar el conjunto; no escribir nada', upload: 'Subir e importar', valid: 'El conjunto es válido y se importaría', rejected: 'Rechazado: no se escribió nada', tokens: 'Tokens de la API', name: 'Nombre', create: 'Crear token', revoke: 'Revocar', revoked: 'Revocado' },
+};
+
+async function signInAsDistrictAdmin(page, lang) {
+  const t = TEXT[lang];
+  await page.goto(`${server.url}/signin?lang=${lang}`);
+  await page.getByLabel(t.email).fill('district-admin@demo.test');
+  await page.getByLabel(t.password, { exact: true }).fill('pathways-demo');
+  await page.getByRole('button', { name: t.signIn }).click();
+  await page.waitForURL(`${server.url}/home`);
+}
+
+for (const lang of ['en', 'es']) {
+  test(`a district administrator checks a roster set and sees why a bad file is refused (${lang})`, async () => {
+    const t = TEXT[lang];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsDistrictAdmin(page, lang);
+    await page.getByRole('link', { name: t.roster }).click();
+    await checkAccessible(page, `admin-roster-${lang}`);
+
+    await page.locator('input[type="file"]').setInputFiles(rosterZip);
+    await page.getByLabel(t.dryRun).check();
+    await page.getByRole('button', { name: t.upload }).click();
+    assert.ok((await page.getByRole('status').innerText()).includes(t.valid));
+    assert.ok(await page.getByRole('rowheader', { name: 'users.csv' }).isVisible(), 'counts per file');
+    await checkAccessible(page, `admin-roster-valid-${lang}`);
+
+    await page.locator('input[type="file"]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('sourcedId\n1\n') });
+    await page.getByRole('button', { name: t.upload }).click();
+    assert.ok((await page.getByRole('status').innerText()).includes(t.rejected));
+    assert.ok((await page.content()).includes('roster.csv'), 'the problem names the uploaded file');
+    await checkAccessible(page, `admin-roster-rejected-${lang}`);
+    await context.close();
+  });
+
+  test(`a district administrator creates an API token, sees it once, and revokes it (${lang})`, async () => {
+    const t = TEXT[lang];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsDistrictAdmin(page, lang);
+    await page.getByRole('link', { name: t.tokens }).click();
+    await checkAccessible(page, `admin-tokens-${lang}`);
+    await page.getByLabel(t.name, { exact: true }).fill(`SIS ${lang}`);
+    await page.getByLabel('roster:import').check();
+    await page.getByRole('button', { name: t.create }).click();
+    const secret = await page.locator('#new-token').innerText();
+    assert.match(secret, /^pwt_[0-9a-f]{64}$/);
+    await checkAccessible(page, `admin-tokens-created-${lang}`);
+
+    const pushed = await fetch(`${server.url}/api/v1/district/people`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(pushed.status, 403, 'an import token does not read the roster');
+
+    await page.goto(`${server.url}/admin/tokens?lang=${lang}`);
+    assert.ok(!(await page.content()).includes(secret), 'the secret is never shown again');
+    const row = page.getByRole('row', { name: new RegExp(`SIS ${lang}`) });
+    await row.getByRole('button', { name: t.revoke }).click();
+    assert.ok((await page.getByRole('row', { name: new RegExp(`SIS ${lang}`) }).innerText()).includes(t.revoked));
+    await context.close();
+  });
+}
