@@ -72,7 +72,7 @@ macro_rules! insert_batch {
             query.push_values(chunk, |mut values, row| {
                 for value in row.iter() {
                     match value {
-                        $crate::db::batch::Value::Text(v) => values.push_bind(v.clone()),
+                        $crate::db::batch::Value::Text(v) => values.push_bind(v.as_deref()),
                         $crate::db::batch::Value::Int(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Real(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Bool(v) => values.push_bind(*v),

@@ -469,12 +469,17 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
                     .bind(plan.district).execute(&mut *tx).await?;
             }
             for (TableRows { table, columns, rows }, suffix) in &plan.tables {
+                let started = std::time::Instant::now();
                 insert_batch!(tx, table, columns, rows, suffix, |n| progress.advance(n as u64));
+                tracing::debug!(table, rows = rows.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
             }
             for (class, user) in &plan.removed_enrollments {
                 sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
             }
-            tx.commit().await
+            let started = std::time::Instant::now();
+            let committed = tx.commit().await;
+            tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster committed");
+            committed
         }
         .await;
         for pragma in after {
@@ -492,7 +497,7 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
 fn sqlite_settings(db: &Db) -> (&'static [&'static str], &'static [&'static str]) {
     match db {
         Db::Sqlite(_) => (
-            &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -262144"],
+            &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536"],
             &["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -2000"],
         ),
         Db::Postgres(_) => (&[], &[]),
