@@ -63,4 +63,6 @@ id_type!(
     /// A district's OpenID Connect provider.
     IdentityProviderId,
     ApiTokenId,
+    PlanInterestId,
+    PlanGoalId,
 );

@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
 use crate::oneroster::upload as roster_upload;
 use crate::orgs::{api as people_api, pages as people_pages};
+use crate::plans::pages as plan_pages;
 use crate::web;
 
 /// Largest request body accepted; larger ones get a 413 in our error format.
@@ -122,6 +123,11 @@ fn routes() -> Routes {
         .get("/account", people_pages::show_account)
         .get("/students/{id}", people_pages::show_student)
         .get("/students/{id}/access-log", people_pages::show_student_access_log)
+        .get("/students/{id}/plan", plan_pages::show_plan)
+        .post("/students/{id}/plan/interests", plan_pages::add_interest)
+        .post("/students/{id}/plan/interests/{interest}/remove", plan_pages::remove_interest)
+        .post("/students/{id}/plan/goals", plan_pages::add_goal)
+        .post("/students/{id}/plan/goals/{goal}", plan_pages::update_goal)
         .get("/classes/{id}", people_pages::show_class)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)

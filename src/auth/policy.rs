@@ -13,6 +13,9 @@
 //! | district admin | students of their district |
 //! | instance admin | everyone |
 //!
+//! A student's plan is read by those who may see the record and changed by the student and
+//! their counselors (`EditPlan`).
+//!
 //! API tokens act for one district, within their scopes (`check_token`).
 
 use super::tokens::{ApiToken, Scope};
@@ -31,6 +34,8 @@ pub enum Permission {
     /// See who viewed a student's record: the student, their guardians, and district staff
     /// who may see the record.
     ViewStudentAccessLog(UserId),
+    /// Change a student's plan: the student and their counselors.
+    EditPlan(UserId),
     /// See a class and its roster.
     ViewClass(ClassId),
     /// Administer a district: search its audit log, import its roster.
@@ -108,6 +113,14 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             Role::Student | Role::Guardian => Box::pin(allows(db, user, Permission::ViewStudent(student))).await?,
             Role::SchoolAdmin | Role::DistrictAdmin => {
                 Box::pin(allows(db, user, Permission::ViewStudent(student))).await?
+            }
+            _ => false,
+        },
+        Permission::EditPlan(student) => match user.role {
+            Role::Student => user.id == student,
+            Role::Counselor => {
+                let Some(placement) = student_placement(db, student).await? else { return Ok(false) };
+                same_district(&placement) && store::counsels(db, user.id, student).await?
             }
             _ => false,
         },

@@ -27,6 +27,8 @@ enum Rule {
     DistrictAdmin,
     /// The administrator of the target's district only (the target is the demo district's).
     OwnDistrictAdmin,
+    /// Those who may change the target student's plan: the student and their counselor.
+    PlanEditor,
     /// Only API tokens: every signed-in person is refused.
     ApiToken,
 }
@@ -79,6 +81,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::ClassRoster => matches!(actor, Teacher | SchoolAdmin | DistrictAdmin | InstanceAdmin),
         Rule::DistrictAdmin => matches!(actor, DistrictAdmin | AdminOfOtherDistrict),
         Rule::OwnDistrictAdmin => actor == DistrictAdmin,
+        Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
         Rule::ApiToken => false,
     }
 }
@@ -114,6 +117,20 @@ const fn form(template: &'static str, rule: Rule, fields: &'static [(&'static st
 const fn json(template: &'static str, body: &'static str) -> Case {
     Case { method: "POST", template, rule: Rule::Public, body: Some(Body::Json(body)), answers: PAGE }
 }
+
+/// A form whose target does not exist: those let in are told so (404).
+const fn form_to_nothing(template: &'static str, rule: Rule, fields: &'static [(&'static str, &'static str)]) -> Case {
+    Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: 404..405 }
+}
+
+const GOAL: &[(&str, &str)] = &[
+    ("kind", "career"),
+    ("title", "Shadow a nurse"),
+    ("benchmark", "One day of job shadowing by March"),
+    ("target_date", ""),
+    ("status", "not_started"),
+    ("version", "1"),
+];
 
 /// An upload form sent without its file: those let in are asked for the file (400).
 const fn upload_without_file(template: &'static str, rule: Rule) -> Case {
@@ -153,6 +170,11 @@ const CASES: &[Case] = &[
     get("/account", Rule::SignedIn),
     get("/students/{id}", Rule::StudentRecord),
     get("/students/{id}/access-log", Rule::StudentAccessLog),
+    get("/students/{id}/plan", Rule::StudentRecord),
+    form("/students/{id}/plan/interests", Rule::PlanEditor, &[("choice", "cluster:healthcare-human-services")]),
+    form("/students/{id}/plan/interests/{interest}/remove", Rule::PlanEditor, &[]),
+    form("/students/{id}/plan/goals", Rule::PlanEditor, GOAL),
+    form_to_nothing("/students/{id}/plan/goals/{goal}", Rule::PlanEditor, GOAL),
     get("/classes/{id}", Rule::ClassRoster),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
@@ -315,6 +337,8 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{screen}", target)
         .replace("{token}", target)
         .replace("{provider}", target)
+        .replace("{interest}", "00000000-0000-0000-0000-000000000000")
+        .replace("{goal}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

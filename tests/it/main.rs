@@ -12,5 +12,6 @@ mod district_api;
 mod explore;
 mod oneroster;
 mod people;
+mod plans;
 mod sign_in_providers;
 mod web_shell;

@@ -1,0 +1,71 @@
+// The individual learning plan in a real browser: a student adds a career interest and a
+// goal, their counselor reads and edits it; en and es, axe on every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer({ demoStudents: 60 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const TEXT = {
+  en: { email: 'Email', password: 'Password', signIn: 'Sign in', myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit' },
+  es: { email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión', myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar' },
+};
+
+async function signIn(page, lang, email) {
+  const t = TEXT[lang];
+  await page.goto(`${server.url}/signin?lang=${lang}`);
+  await page.getByLabel(t.email).fill(email);
+  await page.getByLabel(t.password, { exact: true }).fill('pathways-demo');
+  await page.getByRole('button', { name: t.signIn }).click();
+  await page.waitForURL(`${server.url}/home`);
+}
+
+for (const lang of ['en', 'es']) {
+  test(`a student adds an interest and a goal, and their counselor marks it done (${lang})`, async () => {
+    const t = TEXT[lang];
+    const title = lang === 'es' ? 'Aprobar Biología' : 'Pass Biology';
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, lang, 'student@demo.test');
+    await page.getByRole('link', { name: t.myPlan }).click();
+    await checkAccessible(page, `plan-empty-${lang}`);
+
+    await page.getByLabel(t.addInterest).selectOption('subcluster:physical-health');
+    await page.getByRole('button', { name: t.add }).click();
+    const interest = lang === 'es' ? /Salud física/ : /Physical Health/;
+    assert.ok(await page.getByRole('link', { name: interest }).first().isVisible(), 'the interest is on the plan');
+
+    await page.locator('#new-goal-title').fill(title);
+    await page.locator('#new-goal-benchmark').fill(lang === 'es' ? 'Una B o más en junio' : 'A B or better by June');
+    await page.getByRole('button', { name: t.addGoal }).click();
+    assert.ok(await page.getByRole('heading', { name: title }).isVisible(), 'the goal is on the plan');
+    const planUrl = page.url();
+    await checkAccessible(page, `plan-student-${lang}`);
+    await context.close();
+
+    const staff = await browser.newContext();
+    const counselor = await staff.newPage();
+    await signIn(counselor, lang, 'counselor@demo.test');
+    await counselor.goto(`${planUrl}?lang=${lang}`);
+    const goal = counselor.locator('article.goal', { has: counselor.getByRole('heading', { name: title }) });
+    await goal.locator('summary').click();
+    await goal.getByLabel(t.status).selectOption('done');
+    await goal.getByRole('button', { name: t.save }).click();
+    assert.ok((await counselor.locator('article.goal', { hasText: title }).innerText()).includes(t.done));
+    await checkAccessible(counselor, `plan-counselor-${lang}`);
+    await staff.close();
+  });
+}

@@ -1,0 +1,354 @@
+//! The plan page of a student: career interests, goals and the history of changes; the
+//! student and their counselors edit it, everyone who may see the student's record reads it.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved};
+use crate::app::AppState;
+use crate::audit::{self, Action, Entry};
+use crate::auth::SessionCtx;
+use crate::auth::policy::{self, Permission};
+use crate::catalog::names::{self, Kind};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::ids::{PlanGoalId, PlanInterestId, UserId};
+use crate::orgs::model::User;
+use crate::orgs::store::{self as people, StudentRecord};
+use crate::web::{AppForm, Layout, PageCtx, render};
+
+const MAX_TITLE: usize = 200;
+const MAX_BENCHMARK: usize = 1000;
+const HISTORY_SHOWN: i64 = 20;
+
+/// An interest as the plan shows it.
+struct InterestView {
+    id: PlanInterestId,
+    kind: String,
+    name: String,
+    href: String,
+}
+
+/// A cluster and its sub-clusters, for choosing an interest.
+struct ClusterChoice {
+    id: String,
+    name: String,
+    subclusters: Vec<(String, String)>,
+}
+
+/// A goal someone tried to save over a newer version.
+struct Conflict {
+    goal_id: PlanGoalId,
+    saved: Goal,
+    yours: GoalInput,
+}
+
+#[derive(Template)]
+#[template(path = "plans/plan.html")]
+struct PlanPage {
+    layout: Layout,
+    student_id: UserId,
+    student: StudentRecord,
+    csrf: String,
+    can_edit: bool,
+    is_self: bool,
+    interests: Vec<InterestView>,
+    goals: Vec<Goal>,
+    choices: Vec<ClusterChoice>,
+    changes: Vec<Change>,
+    conflict: Option<Conflict>,
+    goal_kinds: [&'static str; 3],
+    goal_statuses: [&'static str; 3],
+}
+
+fn student_id(text: &str) -> Result<UserId, AppError> {
+    text.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn interest_views(state: &AppState, lang: Lang, student: UserId) -> Result<Vec<InterestView>, AppError> {
+    let mut views = Vec::new();
+    for interest in store::interests(&state.db, student).await? {
+        let (name, href) = match InterestKind::parse(&interest.kind) {
+            Some(InterestKind::Cluster) => match state.catalog.cluster(&interest.code).await? {
+                Some(c) => (names::name(lang, Kind::Cluster, &c.id, &c.name), format!("/clusters/{}", c.id)),
+                None => continue,
+            },
+            Some(InterestKind::Subcluster) => match state.catalog.subcluster(&interest.code).await? {
+                Some(s) => (names::name(lang, Kind::Subcluster, &s.id, &s.name), format!("/subclusters/{}", s.id)),
+                None => continue,
+            },
+            Some(InterestKind::Occupation) => match state.catalog.occupation(&interest.code).await? {
+                Some(o) => (o.title, format!("/occupations/{}", o.code)),
+                None => continue,
+            },
+            None => continue,
+        };
+        views.push(InterestView { id: interest.id, kind: interest.kind, name, href });
+    }
+    Ok(views)
+}
+
+async fn cluster_choices(state: &AppState, lang: Lang) -> Result<Vec<ClusterChoice>, AppError> {
+    let subclusters = state.catalog.subclusters(None).await?;
+    let choices = state.catalog.clusters().await?.into_iter().map(|c| ClusterChoice {
+        subclusters: subclusters
+            .iter()
+            .filter(|s| s.cluster_id == c.id)
+            .map(|s| (s.id.clone(), names::name(lang, Kind::Subcluster, &s.id, &s.name)))
+            .collect(),
+        name: names::name(lang, Kind::Cluster, &c.id, &c.name),
+        id: c.id,
+    });
+    Ok(choices.collect())
+}
+
+async fn plan_page(
+    state: &AppState,
+    ctx: &PageCtx,
+    session: SessionCtx,
+    id: UserId,
+    conflict: Option<Conflict>,
+) -> Result<Response, AppError> {
+    let user = session.require_user()?;
+    let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
+    let name = format!("{} {}", student.given_name, student.family_name);
+    let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
+    let page = PlanPage {
+        layout: ctx.layout(title, "home"),
+        student_id: id,
+        csrf: session.csrf_token().to_string(),
+        can_edit,
+        is_self: user.id == id,
+        interests: interest_views(state, ctx.lang, id).await?,
+        goals: store::goals(&state.db, id).await?,
+        choices: if can_edit { cluster_choices(state, ctx.lang).await? } else { Vec::new() },
+        changes: store::changes(&state.db, id, HISTORY_SHOWN).await?,
+        goal_kinds: GOAL_KINDS,
+        goal_statuses: GOAL_STATUSES,
+        student,
+        conflict,
+    };
+    let status = if page.conflict.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
+    Ok(session.attach((status, render(&page)?).into_response()))
+}
+
+pub async fn show_plan(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    session: SessionCtx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    policy::check(&state.db, session.user(), Permission::ViewStudent(id)).await?;
+    let user = session.require_user()?;
+    if user.role.is_staff() {
+        let resource = format!("/students/{id}/plan");
+        let district = people::student_record(&state.db, id).await?.and_then(|s| s.district_id);
+        let entry = Entry::by(user, Action::ViewStudent, &resource).student(id, district).from_ip(session.ip());
+        audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?;
+    }
+    plan_page(&state, &ctx, session, id, None).await
+}
+
+/// The editor of `id`'s plan, after the policy and CSRF checks.
+async fn editor(state: &AppState, session: &SessionCtx, id: UserId, csrf: &str) -> Result<User, AppError> {
+    policy::check(&state.db, session.user(), Permission::EditPlan(id)).await?;
+    session.verify_csrf(csrf)?;
+    Ok(session.require_user()?.clone())
+}
+
+async fn audit_change(
+    state: &AppState,
+    session: &SessionCtx,
+    editor: &User,
+    id: UserId,
+    what: &str,
+) -> Result<(), AppError> {
+    let resource = format!("/students/{id}/plan");
+    let district = people::student_record(&state.db, id).await?.and_then(|s| s.district_id);
+    let entry = Entry::by(editor, Action::Change, &resource).student(id, district).from_ip(session.ip()).detail(what);
+    Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
+}
+
+fn back_to_plan(id: UserId, next: Option<&str>) -> Response {
+    let next = match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_string(),
+        _ => format!("/students/{id}/plan"),
+    };
+    Redirect::to(&next).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct InterestForm {
+    #[serde(default)]
+    csrf: String,
+    /// `cluster:ID`, `subcluster:ID` or `occupation:CODE`.
+    #[serde(default)]
+    choice: String,
+    next: Option<String>,
+}
+
+pub async fn add_interest(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    Path(id): Path<String>,
+    AppForm(form): AppForm<InterestForm>,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    let editor = editor(&state, &session, id, &form.csrf).await?;
+    let unknown = || {
+        AppError::bad_request(
+            "choice",
+            "error-field-plan-interest",
+            format!("{:?} is not in the framework", form.choice),
+        )
+    };
+    let (kind, code) = form.choice.split_once(':').ok_or_else(unknown)?;
+    let kind = InterestKind::parse(kind).ok_or_else(unknown)?;
+    let exists = match kind {
+        InterestKind::Cluster => state.catalog.cluster(code).await?.is_some(),
+        InterestKind::Subcluster => state.catalog.subcluster(code).await?.is_some(),
+        InterestKind::Occupation => state.catalog.occupation(code).await?.is_some(),
+    };
+    if !exists {
+        return Err(unknown());
+    }
+    if store::add_interest(&state.db, id, kind, code, editor.id, OffsetDateTime::now_utc()).await? {
+        audit_change(&state, &session, &editor, id, &format!("plan: added {} {code}", kind.as_str())).await?;
+    }
+    Ok(back_to_plan(id, form.next.as_deref()))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn remove_interest(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    Path((id, interest)): Path<(String, String)>,
+    AppForm(form): AppForm<CsrfOnly>,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    let editor = editor(&state, &session, id, &form.csrf).await?;
+    let interest: PlanInterestId = interest.parse().map_err(|_| AppError::NotFound)?;
+    // Removing what is already gone (a second click) just shows the plan.
+    if store::remove_interest(&state.db, id, interest, editor.id, OffsetDateTime::now_utc()).await? {
+        audit_change(&state, &session, &editor, id, "plan: removed an interest").await?;
+    }
+    Ok(back_to_plan(id, None))
+}
+
+#[derive(Deserialize)]
+pub struct GoalForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    benchmark: String,
+    #[serde(default)]
+    target_date: String,
+    #[serde(default)]
+    status: String,
+    /// The version the editor loaded (edits only).
+    version: Option<String>,
+}
+
+/// The goal the form describes, or what is wrong with it.
+fn checked_goal(form: &GoalForm) -> Result<GoalInput, AppError> {
+    let title = form.title.trim();
+    let benchmark = form.benchmark.trim();
+    if !GOAL_KINDS.contains(&form.kind.as_str()) {
+        return Err(AppError::bad_request("kind", "error-field-goal-kind", "choose academic, career or personal"));
+    }
+    if !GOAL_STATUSES.contains(&form.status.as_str()) {
+        return Err(AppError::bad_request("status", "error-field-goal-status", "choose a status"));
+    }
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
+        return Err(AppError::bad_request(
+            "title",
+            "error-field-goal-title",
+            "the goal needs a title of up to 200 characters",
+        ));
+    }
+    if benchmark.is_empty() || benchmark.chars().count() > MAX_BENCHMARK {
+        return Err(AppError::bad_request(
+            "benchmark",
+            "error-field-goal-benchmark",
+            "say how you will know the goal is met, in up to 1,000 characters",
+        ));
+    }
+    let target_date = match form.target_date.trim() {
+        "" => None,
+        text => {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            let date = time::Date::parse(text, &format).ok().filter(|d| (2000..=2100).contains(&d.year()));
+            Some(date.ok_or_else(|| {
+                AppError::bad_request(
+                    "target_date",
+                    "error-field-goal-date",
+                    format!("{text:?} is not a date (YYYY-MM-DD)"),
+                )
+            })?)
+        }
+    };
+    Ok(GoalInput {
+        kind: form.kind.clone(),
+        title: title.to_string(),
+        benchmark: benchmark.to_string(),
+        target_date,
+        status: form.status.clone(),
+    })
+}
+
+pub async fn add_goal(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    Path(id): Path<String>,
+    AppForm(form): AppForm<GoalForm>,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    let editor = editor(&state, &session, id, &form.csrf).await?;
+    let input = checked_goal(&form)?;
+    store::add_goal(&state.db, id, &input, editor.id, OffsetDateTime::now_utc()).await?;
+    audit_change(&state, &session, &editor, id, "plan: added a goal").await?;
+    Ok(back_to_plan(id, None))
+}
+
+/// Saves an edited goal; when someone saved it since it was loaded, shows both versions
+/// (409) and keeps what this editor typed.
+pub async fn update_goal(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    session: SessionCtx,
+    Path((id, goal)): Path<(String, String)>,
+    AppForm(form): AppForm<GoalForm>,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    let editor = editor(&state, &session, id, &form.csrf).await?;
+    let goal: PlanGoalId = goal.parse().map_err(|_| AppError::NotFound)?;
+    let version = form.version.as_deref().and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
+        AppError::bad_request("version", "error-field-goal-version", "reload the plan and edit the goal again")
+    })?;
+    let input = checked_goal(&form)?;
+    match store::update_goal(&state.db, id, goal, version, &input, editor.id, OffsetDateTime::now_utc()).await? {
+        Saved::Saved => {
+            audit_change(&state, &session, &editor, id, "plan: changed a goal").await?;
+            Ok(back_to_plan(id, None))
+        }
+        Saved::Conflict(saved) => {
+            plan_page(&state, &ctx, session, id, Some(Conflict { goal_id: goal, saved, yours: input })).await
+        }
+        Saved::Missing => Err(AppError::NotFound),
+    }
+}

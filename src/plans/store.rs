@@ -1,0 +1,311 @@
+//! SQL of the plan: career interests, goals (versioned for optimistic concurrency) and the
+//! history of every change, each change written in the same transaction as its record.
+
+use serde::Serialize;
+use time::{Date, OffsetDateTime};
+
+use crate::db::Db;
+use crate::ids::{PlanGoalId, PlanInterestId, UserId};
+use crate::with_pool;
+
+/// What a career interest points at in the framework.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InterestKind {
+    Cluster,
+    Subcluster,
+    /// An O*NET-SOC occupation code.
+    Occupation,
+}
+
+impl InterestKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InterestKind::Cluster => "cluster",
+            InterestKind::Subcluster => "subcluster",
+            InterestKind::Occupation => "occupation",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [InterestKind::Cluster, InterestKind::Subcluster, InterestKind::Occupation]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
+/// A career interest on a student's plan.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Interest {
+    pub id: PlanInterestId,
+    pub kind: String,
+    /// The cluster or sub-cluster id, or the SOC code.
+    #[sqlx(rename = "ref")]
+    pub code: String,
+    pub added_at: OffsetDateTime,
+}
+
+pub const GOAL_KINDS: [&str; 3] = ["academic", "career", "personal"];
+pub const GOAL_STATUSES: [&str; 3] = ["not_started", "in_progress", "done"];
+
+/// A goal with a measurable benchmark.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Goal {
+    #[serde(skip)]
+    pub id: PlanGoalId,
+    pub kind: String,
+    pub title: String,
+    pub benchmark: String,
+    #[serde(serialize_with = "date_text")]
+    pub target_date: Option<Date>,
+    pub status: String,
+    #[serde(skip)]
+    pub version: i64,
+}
+
+/// What someone typed for a goal, already checked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GoalInput {
+    pub kind: String,
+    pub title: String,
+    pub benchmark: String,
+    #[serde(serialize_with = "date_text")]
+    pub target_date: Option<Date>,
+    pub status: String,
+}
+
+/// Dates in change records as ISO 8601 (`2027-06-15`).
+fn date_text<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.serialize_str(&date.to_string()),
+        None => serializer.serialize_none(),
+    }
+}
+
+impl Goal {
+    /// The target date as the date field shows it ("" when none).
+    pub fn target_date_text(&self) -> String {
+        self.target_date.map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    pub fn input(&self) -> GoalInput {
+        GoalInput {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            benchmark: self.benchmark.clone(),
+            target_date: self.target_date,
+            status: self.status.clone(),
+        }
+    }
+}
+
+/// One change of a plan, as the history shows it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Change {
+    pub at: OffsetDateTime,
+    pub actor_name: Option<String>,
+    pub section: String,
+    /// `interest_added`, `interest_removed`, `goal_added` or `goal_changed`.
+    pub action: String,
+    /// What changed: the interest's id or code, the goal's title.
+    pub subject: String,
+}
+
+/// The outcome of saving an edited goal.
+#[derive(Debug)]
+pub enum Saved {
+    Saved,
+    /// Someone saved the goal since the editor loaded it: here is what they saved.
+    Conflict(Goal),
+    Missing,
+}
+
+const GOAL_COLUMNS: &str = "id, kind, title, benchmark, target_date, status, version";
+const RECORD_CHANGE: &str =
+    "INSERT INTO plan_changes (id, student_id, at, actor_id, section, action, subject, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+/// A change to record beside the change itself.
+struct ChangeEntry<'a> {
+    student: UserId,
+    actor: UserId,
+    section: &'a str,
+    action: &'a str,
+    subject: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+macro_rules! record_change {
+    ($tx:expr, $change:expr, $now:expr) => {{
+        let c = $change;
+        sqlx::query(RECORD_CHANGE)
+            .bind(uuid::Uuid::new_v4())
+            .bind(c.student)
+            .bind($now)
+            .bind(c.actor)
+            .bind(c.section)
+            .bind(c.action)
+            .bind(&c.subject)
+            .bind(&c.before)
+            .bind(&c.after)
+            .execute(&mut *$tx)
+            .await?;
+    }};
+}
+
+fn json(value: &impl Serialize) -> Option<String> {
+    serde_json::to_string(value).ok()
+}
+
+pub async fn interests(db: &Db, student: UserId) -> Result<Vec<Interest>, sqlx::Error> {
+    const SQL: &str = "SELECT id, kind, ref, added_at FROM plan_interests WHERE student_id = $1 ORDER BY added_at, id";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(student).fetch_all(pool).await)
+}
+
+/// Adds the interest unless the plan has it; true when added.
+pub async fn add_interest(
+    db: &Db,
+    student: UserId,
+    kind: InterestKind,
+    code: &str,
+    actor: UserId,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "INSERT INTO plan_interests (id, student_id, kind, ref, added_by, added_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (student_id, kind, ref) DO NOTHING";
+    let change = ChangeEntry {
+        student,
+        actor,
+        section: "interests",
+        action: "interest_added",
+        subject: code.to_string(),
+        before: None,
+        after: Some(code.to_string()),
+    };
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let added = sqlx::query(SQL).bind(PlanInterestId::random()).bind(student).bind(kind.as_str()).bind(code)
+            .bind(actor).bind(now).execute(&mut *tx).await?.rows_affected() > 0;
+        if added {
+            record_change!(tx, &change, now);
+        }
+        tx.commit().await?;
+        Ok(added)
+    })
+}
+
+/// Removes the interest from the plan; false when the plan has no such interest.
+pub async fn remove_interest(
+    db: &Db,
+    student: UserId,
+    id: PlanInterestId,
+    actor: UserId,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "DELETE FROM plan_interests WHERE id = $1 AND student_id = $2 RETURNING kind, ref";
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let removed: Option<(String, String)> = sqlx::query_as(SQL).bind(id).bind(student).fetch_optional(&mut *tx).await?;
+        if let Some((kind, code)) = &removed {
+            let change = ChangeEntry { student, actor, section: "interests", action: "interest_removed", subject: code.clone(), before: Some(format!("{kind}:{code}")), after: None };
+            record_change!(tx, &change, now);
+        }
+        tx.commit().await?;
+        Ok(removed.is_some())
+    })
+}
+
+pub async fn goals(db: &Db, student: UserId) -> Result<Vec<Goal>, sqlx::Error> {
+    let sql = format!("SELECT {GOAL_COLUMNS} FROM plan_goals WHERE student_id = $1 ORDER BY created_at, id");
+    with_pool!(db, pool => sqlx::query_as(&sql).bind(student).fetch_all(pool).await)
+}
+
+pub async fn goal(db: &Db, student: UserId, id: PlanGoalId) -> Result<Option<Goal>, sqlx::Error> {
+    let sql = format!("SELECT {GOAL_COLUMNS} FROM plan_goals WHERE id = $1 AND student_id = $2");
+    with_pool!(db, pool => sqlx::query_as(&sql).bind(id).bind(student).fetch_optional(pool).await)
+}
+
+pub async fn add_goal(
+    db: &Db,
+    student: UserId,
+    input: &GoalInput,
+    actor: UserId,
+    now: OffsetDateTime,
+) -> Result<PlanGoalId, sqlx::Error> {
+    const SQL: &str = "INSERT INTO plan_goals
+         (id, student_id, kind, title, benchmark, target_date, status, version, created_at, updated_at, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8, $9)";
+    let id = PlanGoalId::random();
+    let change = ChangeEntry {
+        student,
+        actor,
+        section: "goals",
+        action: "goal_added",
+        subject: input.title.clone(),
+        before: None,
+        after: json(input),
+    };
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(SQL).bind(id).bind(student).bind(&input.kind).bind(&input.title).bind(&input.benchmark)
+            .bind(input.target_date).bind(&input.status).bind(now).bind(actor).execute(&mut *tx).await?;
+        record_change!(tx, &change, now);
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+/// Saves the goal if it is still at `version` (nobody saved it since it was loaded).
+pub async fn update_goal(
+    db: &Db,
+    student: UserId,
+    id: PlanGoalId,
+    version: i64,
+    input: &GoalInput,
+    actor: UserId,
+    now: OffsetDateTime,
+) -> Result<Saved, sqlx::Error> {
+    const SQL: &str = "UPDATE plan_goals SET kind = $4, title = $5, benchmark = $6, target_date = $7, status = $8,
+         version = version + 1, updated_at = $9, updated_by = $10
+         WHERE id = $1 AND student_id = $2 AND version = $3";
+    let Some(current) = goal(db, student, id).await? else { return Ok(Saved::Missing) };
+    if current.version != version {
+        return Ok(Saved::Conflict(current));
+    }
+    if current.input() == *input {
+        return Ok(Saved::Saved);
+    }
+    let change = ChangeEntry {
+        student,
+        actor,
+        section: "goals",
+        action: "goal_changed",
+        subject: input.title.clone(),
+        before: json(&current.input()),
+        after: json(input),
+    };
+    let updated = with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let updated = sqlx::query(SQL).bind(id).bind(student).bind(version).bind(&input.kind).bind(&input.title)
+            .bind(&input.benchmark).bind(input.target_date).bind(&input.status).bind(now).bind(actor)
+            .execute(&mut *tx).await?.rows_affected() > 0;
+        if updated {
+            record_change!(tx, &change, now);
+        }
+        tx.commit().await?;
+        Ok::<bool, sqlx::Error>(updated)
+    })?;
+    match updated {
+        true => Ok(Saved::Saved),
+        // Saved by someone else between the read and the write.
+        false => Ok(goal(db, student, id).await?.map_or(Saved::Missing, Saved::Conflict)),
+    }
+}
+
+/// The latest changes of the plan, newest first, with who made them.
+pub async fn changes(db: &Db, student: UserId, limit: i64) -> Result<Vec<Change>, sqlx::Error> {
+    const SQL: &str = "SELECT c.at, u.given_name || ' ' || u.family_name AS actor_name, c.section, c.action, c.subject
+         FROM plan_changes c LEFT JOIN users u ON u.id = c.actor_id
+         WHERE c.student_id = $1 ORDER BY c.at DESC, c.id LIMIT $2";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(student).bind(limit).fetch_all(pool).await)
+}

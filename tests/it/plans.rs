@@ -1,0 +1,121 @@
+//! Individual learning plans: who reads and edits them, interests from the framework,
+//! goals with measurable benchmarks, stale edits refused with both versions, and history.
+
+use crate::support::{TestApp, Visitor, on_both_backends, scalar};
+
+async fn student_id(app: &TestApp) -> String {
+    let db = app.db().await;
+    let id: pathways::ids::UserId = pathways::with_pool!(&db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'student@demo.test'").fetch_one(pool).await
+    })
+    .unwrap();
+    id.to_string()
+}
+
+async fn first_goal(app: &TestApp) -> (String, i64) {
+    let db = app.db().await;
+    let (id, version): (pathways::ids::PlanGoalId, i64) = pathways::with_pool!(&db, pool => {
+        sqlx::query_as("SELECT id, version FROM plan_goals ORDER BY created_at LIMIT 1").fetch_one(pool).await
+    })
+    .unwrap();
+    (id.to_string(), version)
+}
+
+const GOAL: [(&str, &str); 5] = [
+    ("kind", "academic"),
+    ("title", "Pass Biology"),
+    ("benchmark", "A B or better in Biology by June"),
+    ("target_date", "2027-06-15"),
+    ("status", "in_progress"),
+];
+
+fn goal_with(
+    changes: &[(&'static str, &'static str)],
+    version: Option<&'static str>,
+) -> Vec<(&'static str, &'static str)> {
+    let mut fields: Vec<_> =
+        GOAL.iter().map(|(k, v)| (*k, changes.iter().find(|(c, _)| c == k).map_or(*v, |(_, v)| *v))).collect();
+    if let Some(version) = version {
+        fields.push(("version", version));
+    }
+    fields
+}
+
+async fn post_status(visitor: &Visitor, path: &str, fields: &[(&str, &str)]) -> u16 {
+    visitor.post(path, fields).await.status().as_u16()
+}
+
+on_both_backends! {
+    async fn a_student_builds_a_plan_and_their_counselor_sees_and_edits_it(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let id = student_id(&app).await;
+        let plan = format!("/students/{id}/plan");
+        let student = app.signed_in("student@demo.test").await;
+
+        let (status, page) = student.page(&plan).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("No career interests yet"));
+        assert_eq!(post_status(&student, &format!("{plan}/interests"), &[("choice", "subcluster:physical-health")]).await, 303);
+        assert_eq!(post_status(&student, &format!("{plan}/interests"), &[("choice", "occupation:29-1141.00")]).await, 303);
+        assert_eq!(post_status(&student, &format!("{plan}/interests"), &[("choice", "occupation:29-1141.00")]).await, 303, "adding twice is harmless");
+        assert_eq!(post_status(&student, &format!("{plan}/interests"), &[("choice", "cluster:astrology")]).await, 400);
+        assert_eq!(post_status(&student, &format!("{plan}/goals"), &GOAL).await, 303);
+        assert_eq!(post_status(&student, &format!("{plan}/goals"), &goal_with(&[("title", "  ")], None)).await, 400);
+        assert_eq!(post_status(&student, &format!("{plan}/goals"), &goal_with(&[("target_date", "31/02/2027")], None)).await, 400);
+        assert_eq!(post_status(&student, &format!("{plan}/goals"), &goal_with(&[("benchmark", "<script>alert(1)</script>")], None)).await, 303);
+
+        let (_, page) = student.page(&plan).await;
+        assert!(page.contains("Physical Health") && page.contains("Registered Nurses"), "interests by name");
+        assert!(page.contains("Pass Biology") && page.contains("2027-06-15"));
+        let raw = student.get(&plan).await.text().await.unwrap();
+        assert!(!raw.contains("<script>alert(1)</script>") && raw.contains("&#60;script&#62;alert(1)"), "text is escaped");
+        let db = app.db().await;
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_interests").await, 2);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_goals").await, 2, "invalid goals wrote nothing");
+
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let (status, page) = counselor.page(&plan).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Pass Biology"));
+        let staff_reads = format!("SELECT COUNT(*) FROM audit_log WHERE action = 'view_student' AND resource = '/students/{id}/plan'");
+        assert_eq!(scalar(&db, &staff_reads).await, 1, "the counselor's read is audited");
+
+        // Both open the goal at the same version; the counselor saves first.
+        let (goal, version) = first_goal(&app).await;
+        let edit = format!("{plan}/goals/{goal}");
+        let v = version.to_string().leak() as &'static str;
+        assert_eq!(post_status(&counselor, &edit, &goal_with(&[("status", "done")], Some(v))).await, 303);
+        let response = student.post(&edit, &goal_with(&[("title", "Pass Biology with an A")], Some(v))).await;
+        assert_eq!(response.status(), 409, "a stale edit is not saved over the newer one");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("Someone else changed this goal") && page.contains("Pass Biology with an A"), "both versions shown");
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_goals WHERE status = 'done' AND title = 'Pass Biology'").await, 1);
+        let newer = (version + 1).to_string().leak() as &'static str;
+        assert_eq!(post_status(&student, &edit, &goal_with(&[("title", "Pass Biology with an A")], Some(newer))).await, 303);
+
+        let (_, page) = counselor.page(&plan).await;
+        assert!(page.contains("changed the goal \"Pass Biology with an A\""), "history says who changed what");
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_changes").await, 6, "two interests, two goals, two edits");
+    }
+}
+
+on_both_backends! {
+    async fn only_the_student_and_their_counselors_change_a_plan(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let id = student_id(&app).await;
+        let add = format!("/students/{id}/plan/goals");
+        for (email, expected) in [
+            ("guardian@demo.test", 403),
+            ("teacher@demo.test", 403),
+            ("school-admin@demo.test", 403),
+            ("district-admin@demo.test", 403),
+            ("counselor@demo.test", 303),
+            ("student@demo.test", 303),
+        ] {
+            let visitor = app.signed_in(email).await;
+            assert_eq!(post_status(&visitor, &add, &GOAL).await, expected, "{email}");
+            let (status, _) = visitor.page(&format!("/students/{id}/plan")).await;
+            assert_eq!(status, 200, "{email} reads the plan");
+        }
+    }
+}
