@@ -53,6 +53,11 @@ for (const lang of ['en', 'es']) {
     await page.getByRole('button', { name: t.addGoal }).click();
     assert.ok(await page.getByRole('heading', { name: title }).isVisible(), 'the goal is on the plan');
     const planUrl = page.url();
+
+    await page.goto(`${server.url}/occupations/29-1141.00?lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'es' ? 'Agregar a mi plan' : 'Add to my plan' }).click();
+    assert.equal(page.url(), planUrl, 'back on the plan');
+    assert.ok(await page.getByRole('link', { name: 'Registered Nurses' }).isVisible(), 'the occupation is on the plan');
     await checkAccessible(page, `plan-student-${lang}`);
     await context.close();
 

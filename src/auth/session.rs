@@ -44,16 +44,29 @@ impl RequestSession {
     /// The signed-in person as the page header shows them.
     pub fn account(&self) -> Option<Account> {
         let (user, session) = (self.user.as_ref()?, self.session.as_ref()?);
-        Some(Account { name: user.full_name(), role: user.role, csrf_token: session.csrf_token.clone() })
+        Some(Account {
+            user_id: user.id,
+            name: user.full_name(),
+            role: user.role,
+            csrf_token: session.csrf_token.clone(),
+        })
     }
 }
 
 /// The signed-in person in the page header, with the token of its sign-out form.
 #[derive(Clone, Debug)]
 pub struct Account {
+    pub user_id: crate::ids::UserId,
     pub name: String,
     pub role: crate::orgs::model::Role,
     pub csrf_token: String,
+}
+
+impl Account {
+    /// Students get "add to my plan" buttons on career pages.
+    pub fn is_student(&self) -> bool {
+        self.role == crate::orgs::model::Role::Student
+    }
 }
 
 fn random_token() -> String {

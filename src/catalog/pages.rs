@@ -203,6 +203,7 @@ pub struct OccupationLine {
 #[template(path = "catalog/subcluster.html")]
 struct SubclusterTemplate {
     layout: Layout,
+    id: String,
     name: String,
     english_name: String,
     cluster_id: String,
@@ -266,6 +267,7 @@ pub async fn show_subcluster(
         cluster_id: cluster.id,
         aliases: state.catalog.aliases("subcluster", &id).await?,
         sectors: state.catalog.subcluster_sectors(&id).await?,
+        id,
         english_name: row.name,
         name,
         description: row.description,

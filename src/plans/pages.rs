@@ -69,27 +69,53 @@ fn student_id(text: &str) -> Result<UserId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
+/// The name (in `lang`) and page of what an interest points at, if the catalog has it.
+async fn interest_target(
+    state: &AppState,
+    lang: Lang,
+    kind: &str,
+    code: &str,
+) -> Result<Option<(String, String)>, AppError> {
+    Ok(match InterestKind::parse(kind) {
+        Some(InterestKind::Cluster) => state
+            .catalog
+            .cluster(code)
+            .await?
+            .map(|c| (names::name(lang, Kind::Cluster, &c.id, &c.name), format!("/clusters/{}", c.id))),
+        Some(InterestKind::Subcluster) => state
+            .catalog
+            .subcluster(code)
+            .await?
+            .map(|s| (names::name(lang, Kind::Subcluster, &s.id, &s.name), format!("/subclusters/{}", s.id))),
+        Some(InterestKind::Occupation) => {
+            state.catalog.occupation(code).await?.map(|o| (o.title, format!("/occupations/{}", o.code)))
+        }
+        None => None,
+    })
+}
+
 async fn interest_views(state: &AppState, lang: Lang, student: UserId) -> Result<Vec<InterestView>, AppError> {
     let mut views = Vec::new();
     for interest in store::interests(&state.db, student).await? {
-        let (name, href) = match InterestKind::parse(&interest.kind) {
-            Some(InterestKind::Cluster) => match state.catalog.cluster(&interest.code).await? {
-                Some(c) => (names::name(lang, Kind::Cluster, &c.id, &c.name), format!("/clusters/{}", c.id)),
-                None => continue,
-            },
-            Some(InterestKind::Subcluster) => match state.catalog.subcluster(&interest.code).await? {
-                Some(s) => (names::name(lang, Kind::Subcluster, &s.id, &s.name), format!("/subclusters/{}", s.id)),
-                None => continue,
-            },
-            Some(InterestKind::Occupation) => match state.catalog.occupation(&interest.code).await? {
-                Some(o) => (o.title, format!("/occupations/{}", o.code)),
-                None => continue,
-            },
-            None => continue,
-        };
-        views.push(InterestView { id: interest.id, kind: interest.kind, name, href });
+        if let Some((name, href)) = interest_target(state, lang, &interest.kind, &interest.code).await? {
+            views.push(InterestView { id: interest.id, kind: interest.kind, name, href });
+        }
     }
     Ok(views)
+}
+
+/// The plan's history, with interests named as the page names them.
+async fn history(state: &AppState, lang: Lang, student: UserId) -> Result<Vec<Change>, AppError> {
+    let mut changes = store::changes(&state.db, student, HISTORY_SHOWN).await?;
+    for change in &mut changes {
+        if let Some((kind, code)) =
+            change.action.starts_with("interest_").then(|| change.subject.split_once(':')).flatten()
+            && let Some((name, _)) = interest_target(state, lang, kind, code).await?
+        {
+            change.subject = name;
+        }
+    }
+    Ok(changes)
 }
 
 async fn cluster_choices(state: &AppState, lang: Lang) -> Result<Vec<ClusterChoice>, AppError> {
@@ -127,7 +153,7 @@ async fn plan_page(
         interests: interest_views(state, ctx.lang, id).await?,
         goals: store::goals(&state.db, id).await?,
         choices: if can_edit { cluster_choices(state, ctx.lang).await? } else { Vec::new() },
-        changes: store::changes(&state.db, id, HISTORY_SHOWN).await?,
+        changes: history(state, ctx.lang, id).await?,
         goal_kinds: GOAL_KINDS,
         goal_statuses: GOAL_STATUSES,
         student,

@@ -106,7 +106,7 @@ pub struct Change {
     pub section: String,
     /// `interest_added`, `interest_removed`, `goal_added` or `goal_changed`.
     pub action: String,
-    /// What changed: the interest's id or code, the goal's title.
+    /// What changed: the interest as `kind:code`, the goal's title.
     pub subject: String,
 }
 
@@ -178,7 +178,7 @@ pub async fn add_interest(
         actor,
         section: "interests",
         action: "interest_added",
-        subject: code.to_string(),
+        subject: format!("{}:{code}", kind.as_str()),
         before: None,
         after: Some(code.to_string()),
     };
@@ -207,7 +207,7 @@ pub async fn remove_interest(
         let mut tx = pool.begin().await?;
         let removed: Option<(String, String)> = sqlx::query_as(SQL).bind(id).bind(student).fetch_optional(&mut *tx).await?;
         if let Some((kind, code)) = &removed {
-            let change = ChangeEntry { student, actor, section: "interests", action: "interest_removed", subject: code.clone(), before: Some(format!("{kind}:{code}")), after: None };
+            let change = ChangeEntry { student, actor, section: "interests", action: "interest_removed", subject: format!("{kind}:{code}"), before: None, after: None };
             record_change!(tx, &change, now);
         }
         tx.commit().await?;

@@ -167,8 +167,9 @@ on_both_backends! {
         let app = TestApp::with_people(backend).await;
         let student = app.signed_in("student@demo.test").await;
         let (_, home) = student.page("/home").await;
-        let start = home.find("href=\"/students/").unwrap() + "href=\"".len();
-        let record: String = home[start..].chars().take_while(|c| *c != '"').collect();
+        let start = home.find("href=\"/students/").unwrap() + "href=\"/students/".len();
+        let id: String = home[start..].chars().take_while(|c| *c != '"' && *c != '/').collect();
+        let record = format!("/students/{id}");
 
         let (status, _) = student.page(&record).await;
         assert_eq!(status, 200);

@@ -95,8 +95,31 @@ on_both_backends! {
 
         let (_, page) = counselor.page(&plan).await;
         assert!(page.contains("changed the goal \"Pass Biology with an A\""), "history says who changed what");
+        assert!(page.contains("added the interest Registered Nurses"), "history names interests");
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_changes").await, 6, "two interests, two goals, two edits");
     }
+}
+
+#[tokio::test]
+async fn career_pages_offer_students_to_add_them_to_their_plan() {
+    let app = TestApp::with_people(crate::support::Backend::Sqlite).await;
+    let id = student_id(&app).await;
+    let student = app.signed_in("student@demo.test").await;
+    for (path, choice) in [
+        ("/clusters/healthcare-human-services", "cluster:healthcare-human-services"),
+        ("/subclusters/physical-health", "subcluster:physical-health"),
+        ("/occupations/29-1141.00", "occupation:29-1141.00"),
+    ] {
+        let (status, page) = student.page(path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Add to my plan") && page.contains(&format!("value=\"{choice}\"")), "{path}");
+        assert!(page.contains(&format!("action=\"/students/{id}/plan/interests\"")), "{path}");
+    }
+    let counselor = app.signed_in("counselor@demo.test").await;
+    let (_, page) = counselor.page("/clusters/healthcare-human-services").await;
+    assert!(!page.contains("Add to my plan"), "only students have a plan of their own");
+    let (_, page) = app.page("/clusters/healthcare-human-services").await;
+    assert!(!page.contains("Add to my plan"));
 }
 
 on_both_backends! {
