@@ -26,6 +26,7 @@ pub enum Value {
     MaybeBool(Option<bool>),
     Uuid(Option<Uuid>),
     Time(OffsetDateTime),
+    Date(Option<time::Date>),
 }
 
 impl Value {
@@ -51,6 +52,7 @@ impl Value {
             Value::MaybeBool(v) => v.map(|b| b.to_string()).unwrap_or_default(),
             Value::Uuid(v) => v.map(|u| u.to_string()).unwrap_or_default(),
             Value::Time(v) => v.to_string(),
+            Value::Date(v) => v.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -79,6 +81,7 @@ macro_rules! insert_batch {
                         $crate::db::batch::Value::MaybeBool(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Uuid(v) => values.push_bind(*v),
                         $crate::db::batch::Value::Time(v) => values.push_bind(*v),
+                        $crate::db::batch::Value::Date(v) => values.push_bind(*v),
                     };
                 }
             });

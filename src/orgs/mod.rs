@@ -20,7 +20,17 @@ pub async fn create_demo_district(db: &Db, spec: &DemoSpec) -> Result<bool, sqlx
     let hash = tokio::task::spawn_blocking(|| crate::auth::password::hash(DEMO_PASSWORD))
         .await
         .map_err(|_| sqlx::Error::WorkerCrashed)?;
-    let generated = demo::generate(spec, Some(hash), time::OffsetDateTime::now_utc());
+    let now = time::OffsetDateTime::now_utc();
+    let generated = demo::generate(spec, Some(hash), now);
     store::insert_generated(db, &generated).await?;
+    if let Some(district) = generated.district_id {
+        let demo_student = match spec.demo_accounts {
+            true => {
+                store::find_in_district(db, district, store::UserKey::Email(DEMO_ACCOUNTS[0].0)).await?.map(|u| u.id)
+            }
+            false => None,
+        };
+        crate::plans::demo::generate(db, district, demo_student, now).await?;
+    }
     Ok(true)
 }

@@ -3,5 +3,6 @@
 //! codes); goals have measurable benchmarks and are edited with optimistic concurrency; every
 //! change is kept with who made it.
 
+pub mod demo;
 pub mod pages;
 pub mod store;

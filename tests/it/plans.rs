@@ -12,10 +12,14 @@ async fn student_id(app: &TestApp) -> String {
     id.to_string()
 }
 
+/// The demo student's plan rows (the other demo students have plans of their own).
+const OF_STUDENT: &str = "student_id = (SELECT id FROM users WHERE email = 'student@demo.test')";
+
 async fn first_goal(app: &TestApp) -> (String, i64) {
     let db = app.db().await;
+    let sql = format!("SELECT id, version FROM plan_goals WHERE {OF_STUDENT} ORDER BY created_at LIMIT 1");
     let (id, version): (pathways::ids::PlanGoalId, i64) = pathways::with_pool!(&db, pool => {
-        sqlx::query_as("SELECT id, version FROM plan_goals ORDER BY created_at LIMIT 1").fetch_one(pool).await
+        sqlx::query_as(&sql).fetch_one(pool).await
     })
     .unwrap();
     (id.to_string(), version)
@@ -70,8 +74,8 @@ on_both_backends! {
         let raw = student.get(&plan).await.text().await.unwrap();
         assert!(!raw.contains("<script>alert(1)</script>") && raw.contains("&#60;script&#62;alert(1)"), "text is escaped");
         let db = app.db().await;
-        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_interests").await, 2);
-        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_goals").await, 2, "invalid goals wrote nothing");
+        assert_eq!(scalar(&db, &format!("SELECT COUNT(*) FROM plan_interests WHERE {OF_STUDENT}")).await, 2);
+        assert_eq!(scalar(&db, &format!("SELECT COUNT(*) FROM plan_goals WHERE {OF_STUDENT}")).await, 2, "invalid goals wrote nothing");
 
         let counselor = app.signed_in("counselor@demo.test").await;
         let (status, page) = counselor.page(&plan).await;
@@ -89,14 +93,16 @@ on_both_backends! {
         assert_eq!(response.status(), 409, "a stale edit is not saved over the newer one");
         let page = response.text().await.unwrap();
         assert!(page.contains("Someone else changed this goal") && page.contains("Pass Biology with an A"), "both versions shown");
-        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_goals WHERE status = 'done' AND title = 'Pass Biology'").await, 1);
+        let saved = format!("SELECT COUNT(*) FROM plan_goals WHERE {OF_STUDENT} AND status = 'done' AND title = 'Pass Biology'");
+        assert_eq!(scalar(&db, &saved).await, 1);
         let newer = (version + 1).to_string().leak() as &'static str;
         assert_eq!(post_status(&student, &edit, &goal_with(&[("title", "Pass Biology with an A")], Some(newer))).await, 303);
 
         let (_, page) = counselor.page(&plan).await;
         assert!(page.contains("changed the goal \"Pass Biology with an A\""), "history says who changed what");
         assert!(page.contains("added the interest Registered Nurses"), "history names interests");
-        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM plan_changes").await, 6, "two interests, two goals, two edits");
+        let changes = format!("SELECT COUNT(*) FROM plan_changes WHERE {OF_STUDENT}");
+        assert_eq!(scalar(&db, &changes).await, 6, "two interests, two goals, two edits");
     }
 }
 
@@ -140,5 +146,31 @@ on_both_backends! {
             let (status, _) = visitor.page(&format!("/students/{id}/plan")).await;
             assert_eq!(status, 200, "{email} reads the plan");
         }
+    }
+}
+
+on_both_backends! {
+    async fn the_demo_district_has_plans_at_every_stage(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let students = scalar(&db, "SELECT COUNT(*) FROM users WHERE role = 'student'").await;
+        let with_interests = scalar(&db, "SELECT COUNT(DISTINCT student_id) FROM plan_interests").await;
+        let with_goals = scalar(&db, "SELECT COUNT(DISTINCT student_id) FROM plan_goals").await;
+        let met = scalar(&db, "SELECT COUNT(DISTINCT student_id) FROM plan_goals WHERE status = 'done'").await;
+        assert!(with_interests > students / 2 && with_interests < students, "{with_interests} of {students} chose interests");
+        assert!(with_goals > students / 5 && with_goals < with_interests, "{with_goals} set goals");
+        assert!(met > 0 && met < with_goals, "{met} met a goal");
+        assert_eq!(scalar(&db, &format!("SELECT COUNT(*) FROM plan_interests WHERE {OF_STUDENT}")).await, 0, "the demo student starts empty");
+
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let (_, home) = counselor.page("/home").await;
+        let ids: Vec<String> = home.match_indices("href=\"/students/").map(|(i, _)| home[i + 16..].chars().take(36).collect()).collect();
+        let mut shown = 0;
+        for id in ids.iter().take(12) {
+            let (status, page) = counselor.page(&format!("/students/{id}/plan")).await;
+            assert_eq!(status, 200);
+            shown += usize::from(!page.contains("No career interests yet"));
+        }
+        assert!(shown > 0, "the counselor's caseload has plans to look at");
     }
 }
