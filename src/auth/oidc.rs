@@ -337,8 +337,18 @@ pub fn identity_of(provider: &IdentityProvider, claims: &Map<String, Value>) -> 
     }
 }
 
+/// Whether the provider vouches for the email: `true`, or the string "true" some send.
+fn email_verified(claims: &Map<String, Value>) -> bool {
+    match claims.get("email_verified") {
+        Some(Value::Bool(verified)) => *verified,
+        Some(Value::String(text)) => text.eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
 /// The active user of the provider's district the claims name, if any. Matching by email
-/// needs an email the provider has not marked unverified.
+/// needs an email the provider says it verified (`email_verified` true): providers that do
+/// not verify emails (or do not say) are matched by roster id instead.
 pub async fn matching_user(
     db: &Db,
     provider: &IdentityProvider,
@@ -346,7 +356,7 @@ pub async fn matching_user(
 ) -> Result<Option<User>, sqlx::Error> {
     let Some(identity) = identity_of(provider, claims) else { return Ok(None) };
     let key = match provider.match_by {
-        MatchBy::Email if claims.get("email_verified") == Some(&Value::Bool(false)) => return Ok(None),
+        MatchBy::Email if !email_verified(claims) => return Ok(None),
         MatchBy::Email => UserKey::Email(&identity),
         MatchBy::RosterId => UserKey::SourcedId(&identity),
     };
@@ -413,5 +423,15 @@ mod tests {
         assert_eq!(identity_of(&by_employee_id, &claims).as_deref(), Some("4411"));
         let without_email: Map<String, Value> = serde_json::from_str(r#"{"sub": "u-17"}"#).unwrap();
         assert_eq!(identity_of(&provider(MatchBy::Email), &without_email), None);
+    }
+
+    #[test]
+    fn only_an_email_the_provider_verified_is_trusted() {
+        let verified = |json: &str| email_verified(&serde_json::from_str(json).unwrap());
+        assert!(verified(r#"{"email_verified": true}"#));
+        assert!(verified(r#"{"email_verified": "true"}"#));
+        assert!(!verified(r#"{"email_verified": false}"#));
+        assert!(!verified(r#"{"email_verified": "false"}"#));
+        assert!(!verified(r#"{"email": "a@b.c"}"#), "a provider that does not say is not trusted");
     }
 }

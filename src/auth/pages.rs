@@ -27,10 +27,19 @@ pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 /// How long a password-reset link works.
 pub const RESET_LINK_LIFETIME: Duration = Duration::hours(1);
 
-/// Where to go after signing in: a path on this site, never another site.
+/// Where to go after signing in: a path on this site, never another site. Browsers drop
+/// tabs and line breaks from URLs (`/\t/evil.example` becomes `//evil.example`), so any
+/// whitespace or control character disqualifies a path too.
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && !path.chars().any(|c| c.is_control() || c.is_whitespace()) =>
+        {
+            path
+        }
         _ => "/home",
     }
 }
@@ -233,7 +242,6 @@ pub struct CallbackParams {
     code: Option<String>,
     state: Option<String>,
     error: Option<String>,
-    error_description: Option<String>,
 }
 
 /// Takes the pending provider sign-in out of the session: it can be finished once.
@@ -264,7 +272,9 @@ pub async fn finish_provider_sign_in(
     };
     let verified = async {
         if let Some(error) = &params.error {
-            return Err(OidcError::Refused(format!("{error}: {}", params.error_description.as_deref().unwrap_or(""))));
+            // Only the error code, checked and short: the query string is the visitor's to write.
+            let code: String = error.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(40).collect();
+            return Err(OidcError::Refused(code));
         }
         let code = params.code.as_deref().ok_or_else(|| OidcError::Protocol("no authorization code".into()))?;
         let discovery = oidc::discover(&state.http, &provider.issuer).await?;
@@ -520,6 +530,9 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example/")), "/home");
         assert_eq!(safe_next(Some("https://evil.example/")), "/home");
         assert_eq!(safe_next(Some("/\\evil.example")), "/home");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/home");
+        assert_eq!(safe_next(Some("/\n/evil.example")), "/home");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/home");
         assert_eq!(safe_next(None), "/home");
     }
 }

@@ -49,7 +49,9 @@ async fn tokens_page(
         problem,
         name,
     };
-    Ok(session.attach((status, render(&page)?).into_response()))
+    // The page may show a new secret: no copy of it in any cache.
+    let no_store = [(axum::http::header::CACHE_CONTROL, "no-store")];
+    Ok(session.attach((status, no_store, render(&page)?).into_response()))
 }
 
 pub async fn show_tokens(
@@ -85,14 +87,12 @@ pub async fn create_token(
     }
     let user = session.require_user()?.clone();
     let now = OffsetDateTime::now_utc();
+    // Audited first: a token must never exist without its entry.
+    let scope_list = scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    let detail = format!("created API token {name:?} ({scope_list})");
+    let entry = Entry::by(&user, Action::Change, "/admin/tokens").from_ip(session.ip()).detail(&detail);
+    audit::record(&state.db, &entry, now).await?;
     let (token, secret) = tokens::create(&state.db, district, &name, &scopes, Some(user.id), now).await?;
-    let detail = format!("created API token {:?} ({})", token.name, token.scope_list());
-    audit::record(
-        &state.db,
-        &Entry::by(&user, Action::Change, "/admin/tokens").from_ip(session.ip()).detail(&detail),
-        now,
-    )
-    .await?;
     tokens_page(&state, &ctx, session, district, (Some((token.name, secret)), None, String::new())).await
 }
 

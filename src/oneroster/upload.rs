@@ -57,12 +57,27 @@ async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError>
                 }
                 upload.file = Some((name, temp));
             }
-            "csrf" => upload.csrf = field.text().await.map_err(failed)?,
-            "dry_run" => upload.dry_run = matches!(field.text().await.map_err(failed)?.trim(), "on" | "true" | "1"),
+            "csrf" => upload.csrf = small_text(&mut field).await?,
+            "dry_run" => upload.dry_run = matches!(small_text(&mut field).await?.trim(), "on" | "true" | "1"),
             _ => {}
         }
     }
     Ok(upload)
+}
+
+/// A short text field of the form; a long one is refused rather than held in memory.
+async fn small_text(field: &mut axum::extract::multipart::Field<'_>) -> Result<String, AppError> {
+    const LIMIT: usize = 256;
+    let mut bytes = Vec::new();
+    while let Some(chunk) =
+        field.chunk().await.map_err(|e| upload_problem(format!("the upload was cut off: {}", e.body_text())))?
+    {
+        bytes.extend_from_slice(&chunk);
+        if bytes.len() > LIMIT {
+            return Err(upload_problem(format!("the field {:?} is too long", field.name().unwrap_or_default())));
+        }
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Imports the uploaded set into `district` on a blocking thread (reading and checking a

@@ -201,12 +201,8 @@ async fn audit_change(
     Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
 }
 
-fn back_to_plan(id: UserId, next: Option<&str>) -> Response {
-    let next = match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_string(),
-        _ => format!("/students/{id}/plan"),
-    };
-    Redirect::to(&next).into_response()
+fn back_to_plan(id: UserId) -> Response {
+    Redirect::to(&format!("/students/{id}/plan")).into_response()
 }
 
 #[derive(Deserialize)]
@@ -216,7 +212,6 @@ pub struct InterestForm {
     /// `cluster:ID`, `subcluster:ID` or `occupation:CODE`.
     #[serde(default)]
     choice: String,
-    next: Option<String>,
 }
 
 pub async fn add_interest(
@@ -247,7 +242,7 @@ pub async fn add_interest(
     if store::add_interest(&state.db, id, kind, code, editor.id, OffsetDateTime::now_utc()).await? {
         audit_change(&state, &session, &editor, id, &format!("plan: added {} {code}", kind.as_str())).await?;
     }
-    Ok(back_to_plan(id, form.next.as_deref()))
+    Ok(back_to_plan(id))
 }
 
 #[derive(Deserialize)]
@@ -269,7 +264,7 @@ pub async fn remove_interest(
     if store::remove_interest(&state.db, id, interest, editor.id, OffsetDateTime::now_utc()).await? {
         audit_change(&state, &session, &editor, id, "plan: removed an interest").await?;
     }
-    Ok(back_to_plan(id, None))
+    Ok(back_to_plan(id))
 }
 
 #[derive(Deserialize)]
@@ -348,7 +343,7 @@ pub async fn add_goal(
     let input = checked_goal(&form)?;
     store::add_goal(&state.db, id, &input, editor.id, OffsetDateTime::now_utc()).await?;
     audit_change(&state, &session, &editor, id, "plan: added a goal").await?;
-    Ok(back_to_plan(id, None))
+    Ok(back_to_plan(id))
 }
 
 /// Saves an edited goal; when someone saved it since it was loaded, shows both versions
@@ -370,7 +365,7 @@ pub async fn update_goal(
     match store::update_goal(&state.db, id, goal, version, &input, editor.id, OffsetDateTime::now_utc()).await? {
         Saved::Saved => {
             audit_change(&state, &session, &editor, id, "plan: changed a goal").await?;
-            Ok(back_to_plan(id, None))
+            Ok(back_to_plan(id))
         }
         Saved::Conflict(saved) => {
             plan_page(&state, &ctx, session, id, Some(Conflict { goal_id: goal, saved, yours: input })).await

@@ -10,6 +10,7 @@ async fn create_token(admin: &Visitor, name: &str, scopes: &[&str]) -> String {
     fields.extend(scopes.iter().map(|scope| ("scope", *scope)));
     let response = admin.post("/admin/tokens", &fields).await;
     assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store", "the secret stays out of caches");
     let page = response.text().await.unwrap();
     let start = page.find("pwt_").expect("the new secret is shown");
     page[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
