@@ -216,6 +216,7 @@ plan-intro-self = Your plan ties what you explore to what you do. Add the career
 plan-intro-staff = The student's individual learning plan: career interests, goals and every change.
 plan-interests = Career interests
 plan-interests-none = No career interests yet. Explore careers and add the ones you like.
+plan-interests-none-other = No career interests chosen yet.
 plan-add-interest = Add a cluster or sub-cluster
 plan-whole-cluster = the whole cluster
 plan-add = Add to the plan

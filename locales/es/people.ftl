@@ -216,6 +216,7 @@ plan-intro-self = Tu plan une lo que exploras con lo que haces. Agrega las carre
 plan-intro-staff = El plan individual de aprendizaje del estudiante: intereses profesionales, metas y cada cambio.
 plan-interests = Intereses profesionales
 plan-interests-none = Todavía no hay intereses profesionales. Explora carreras y agrega las que te gusten.
+plan-interests-none-other = Todavía no eligió intereses profesionales.
 plan-add-interest = Agregar un clúster o subclúster
 plan-whole-cluster = todo el clúster
 plan-add = Agregar al plan
