@@ -94,6 +94,11 @@ impl<'a> Entry<'a> {
         }
     }
 
+    /// An entry no signed-in person made (a failed sign-in, an API token, the command line).
+    pub fn without_actor(action: Action, district: Option<DistrictId>, resource: &'a str) -> Self {
+        Self { actor: None, action, district, student: None, resource, ip: None, detail: None }
+    }
+
     pub fn student(mut self, student: UserId, district: Option<DistrictId>) -> Self {
         self.student = Some(student);
         if district.is_some() {

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
+use super::session::random_token;
 use crate::db::Db;
 use crate::ids::{DistrictId, IdentityProviderId};
 use crate::orgs::model::User;
@@ -182,10 +183,6 @@ pub struct Pending {
     pub next: String,
 }
 
-fn random_secret() -> String {
-    format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
-}
-
 /// The PKCE challenge of `verifier`: BASE64URL(SHA-256(verifier)), no padding.
 pub fn code_challenge(verifier: &str) -> String {
     use base64::Engine;
@@ -201,9 +198,9 @@ pub fn begin(
 ) -> Result<(Pending, String), OidcError> {
     let pending = Pending {
         provider: provider.id,
-        state: random_secret(),
-        nonce: random_secret(),
-        verifier: random_secret(),
+        state: random_token(),
+        nonce: random_token(),
+        verifier: random_token(),
         next: next.to_string(),
     };
     let challenge = code_challenge(&pending.verifier);

@@ -7,12 +7,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use super::oidc::{self, OidcError, Pending};
 use super::password;
-use super::session::{SessionCtx, constant_time_eq};
+use super::session::{SessionCtx, constant_time_eq, random_token, secret_hash};
 use super::store::{self, Message};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
@@ -156,15 +155,10 @@ pub async fn sign_in(
             Some(user) if matches => Ok(user),
             user => {
                 store::record_sign_in_failure(&state.db, &email, now).await?;
-                let entry = Entry {
-                    actor: None,
-                    action: Action::SignInFailed,
-                    district: user.as_ref().and_then(|u| u.district_id),
-                    student: None,
-                    resource: "/signin",
-                    ip: session.ip(),
-                    detail: Some(&email),
-                };
+                let district = user.as_ref().and_then(|u| u.district_id);
+                let entry = Entry::without_actor(Action::SignInFailed, district, "/signin")
+                    .from_ip(session.ip())
+                    .detail(&email);
                 audit::record(&state.db, &entry, now).await?;
                 Err(refuse(StatusCode::UNAUTHORIZED, "signin-wrong"))
             }
@@ -318,15 +312,9 @@ async fn record_provider_failure(
     what: &str,
 ) -> Result<(), AppError> {
     let detail = format!("{}: {what}", provider.label);
-    let entry = Entry {
-        actor: None,
-        action: Action::SignInFailed,
-        district: Some(provider.district_id),
-        student: None,
-        resource: oidc::CALLBACK_PATH,
-        ip,
-        detail: Some(&detail),
-    };
+    let entry = Entry::without_actor(Action::SignInFailed, Some(provider.district_id), oidc::CALLBACK_PATH)
+        .from_ip(ip)
+        .detail(&detail);
     Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
 }
 
@@ -391,10 +379,6 @@ pub struct ForgotForm {
     csrf: String,
 }
 
-fn token_hash(token: &str) -> String {
-    format!("{:x}", Sha256::digest(token.as_bytes()))
-}
-
 /// Sends a reset link when the account exists; the answer is the same either way, so the
 /// form does not reveal who has an account.
 pub async fn forgot_password(
@@ -407,14 +391,21 @@ pub async fn forgot_password(
     let email = form.email.trim().to_lowercase();
     let now = OffsetDateTime::now_utc();
     if let Some((user, _)) = orgs::store::user_for_sign_in(&state.db, &email).await? {
-        let token = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
+        let token = random_token();
         let link = format!("{}/password/reset/{token}", state.config.resolved_public_url());
         let body = format!(
             "Someone asked to reset the Pathways password of {email}. To choose a new password, open this link within an hour:\n\n{link}\n\nIf it was not you, ignore this message; your password stays the same."
         );
         let message = Message { to: &email, subject: "Reset your Pathways password", body: &body };
-        store::create_password_reset(&state.db, &token_hash(&token), user.id, now + RESET_LINK_LIFETIME, &message, now)
-            .await?;
+        store::create_password_reset(
+            &state.db,
+            &secret_hash(&token),
+            user.id,
+            now + RESET_LINK_LIFETIME,
+            &message,
+            now,
+        )
+        .await?;
         tracing::info!(to = %email, %link, "password reset link (outbox)");
         audit::record(
             &state.db,
@@ -460,7 +451,7 @@ pub async fn show_reset_password(
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
     let valid = well_formed(&token)
-        && store::password_reset_user(&state.db, &token_hash(&token), OffsetDateTime::now_utc()).await?.is_some();
+        && store::password_reset_user(&state.db, &secret_hash(&token), OffsetDateTime::now_utc()).await?.is_some();
     let page = reset_page(&ctx, &mut session, token, valid, None).await?;
     let status = if valid { StatusCode::OK } else { StatusCode::GONE };
     Ok(session.attach((status, render(&page)?).into_response()))
@@ -486,7 +477,7 @@ pub async fn reset_password(
     session.verify_csrf(&form.csrf)?;
     let now = OffsetDateTime::now_utc();
     let user_id = match well_formed(&token) {
-        true => store::password_reset_user(&state.db, &token_hash(&token), now).await?,
+        true => store::password_reset_user(&state.db, &secret_hash(&token), now).await?,
         false => None,
     };
     let Some(user) = (match user_id {
@@ -509,7 +500,7 @@ pub async fn reset_password(
     let hash = tokio::task::spawn_blocking(move || password::hash(&new_password))
         .await
         .map_err(|_| AppError::Database(sqlx::Error::WorkerCrashed))?;
-    if !store::complete_password_reset(&state.db, &token_hash(&token), user.id, &hash, now).await? {
+    if !store::complete_password_reset(&state.db, &secret_hash(&token), user.id, &hash, now).await? {
         let page = reset_page(&ctx, &mut session, token, false, None).await?;
         return Ok(session.attach((StatusCode::GONE, render(&page)?).into_response()));
     }

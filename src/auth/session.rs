@@ -69,7 +69,9 @@ impl Account {
     }
 }
 
-fn random_token() -> String {
+/// A fresh secret: 64 hex digits (256 random bits), for session ids, CSRF tokens, reset
+/// links, API tokens and the state of a sign-in through a provider.
+pub fn random_token() -> String {
     format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
 }
 
@@ -219,6 +221,13 @@ impl SessionCtx {
     }
 }
 
+/// How secrets are kept in the database: their SHA-256, in hex. They are long and random,
+/// so no salt or slow hash is needed.
+pub fn secret_hash(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(secret.as_bytes()))
+}
+
 /// Compares secrets without revealing, through timing, how much of them matched.
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
@@ -234,6 +243,12 @@ mod tests {
         assert_eq!(a.len(), 64);
         assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn secrets_are_kept_as_their_sha256() {
+        assert_eq!(secret_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_ne!(secret_hash("pwt_x"), secret_hash("pwt_y"));
     }
 
     #[test]

@@ -98,15 +98,7 @@ pub async fn list_people(
     let (items, total) = people(&state.db, district, role.map(Role::as_str), (page - 1) * PER_PAGE).await?;
     let name = token.as_ref().map(|t| t.name.as_str()).unwrap_or_default();
     let detail = format!("API token {name:?} read {} people (page {page})", items.len());
-    let entry = Entry {
-        actor: None,
-        action: Action::Export,
-        district: Some(district),
-        student: None,
-        resource: "/api/v1/district/people",
-        ip: None,
-        detail: Some(&detail),
-    };
+    let entry = Entry::without_actor(Action::Export, Some(district), "/api/v1/district/people").detail(&detail);
     audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?;
     Ok(Json(PeopleResponse { items, page, per_page: PER_PAGE, total }))
 }
