@@ -136,11 +136,11 @@ async fn plan_page(
     state: &AppState,
     ctx: &PageCtx,
     session: SessionCtx,
-    id: UserId,
+    student: StudentRecord,
     conflict: Option<Conflict>,
 ) -> Result<Response, AppError> {
     let user = session.require_user()?;
-    let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let id = student.id;
     let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
     let name = format!("{} {}", student.given_name, student.family_name);
     let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
@@ -172,13 +172,14 @@ pub async fn show_plan(
     let id = student_id(&id)?;
     policy::check(&state.db, session.user(), Permission::ViewStudent(id)).await?;
     let user = session.require_user()?;
+    let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
     if user.role.is_staff() {
         let resource = format!("/students/{id}/plan");
-        let district = people::student_record(&state.db, id).await?.and_then(|s| s.district_id);
-        let entry = Entry::by(user, Action::ViewStudent, &resource).student(id, district).from_ip(session.ip());
+        let entry =
+            Entry::by(user, Action::ViewStudent, &resource).student(id, student.district_id).from_ip(session.ip());
         audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?;
     }
-    plan_page(&state, &ctx, session, id, None).await
+    plan_page(&state, &ctx, session, student, None).await
 }
 
 /// The editor of `id`'s plan, after the policy and CSRF checks.
@@ -196,8 +197,9 @@ async fn audit_change(
     what: &str,
 ) -> Result<(), AppError> {
     let resource = format!("/students/{id}/plan");
-    let district = people::student_record(&state.db, id).await?.and_then(|s| s.district_id);
-    let entry = Entry::by(editor, Action::Change, &resource).student(id, district).from_ip(session.ip()).detail(what);
+    // Editors are the student or a counselor of the same district (the policy checked it),
+    // so the entry keeps the editor's district.
+    let entry = Entry::by(editor, Action::Change, &resource).student(id, None).from_ip(session.ip()).detail(what);
     Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
 }
 
@@ -368,7 +370,8 @@ pub async fn update_goal(
             Ok(back_to_plan(id))
         }
         Saved::Conflict(saved) => {
-            plan_page(&state, &ctx, session, id, Some(Conflict { goal_id: goal, saved, yours: input })).await
+            let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
+            plan_page(&state, &ctx, session, student, Some(Conflict { goal_id: goal, saved, yours: input })).await
         }
         Saved::Missing => Err(AppError::NotFound),
     }

@@ -103,7 +103,6 @@ impl Goal {
 pub struct Change {
     pub at: OffsetDateTime,
     pub actor_name: Option<String>,
-    pub section: String,
     /// `interest_added`, `interest_removed`, `goal_added` or `goal_changed`.
     pub action: String,
     /// What changed: the interest as `kind:code`, the goal's title.
@@ -128,7 +127,8 @@ const RECORD_CHANGE: &str =
 struct ChangeEntry<'a> {
     student: UserId,
     actor: UserId,
-    section: &'a str,
+    /// `interest_added`, `interest_removed`, `goal_added` or `goal_changed`; the section
+    /// of the plan is its first word.
     action: &'a str,
     subject: String,
     before: Option<String>,
@@ -143,7 +143,7 @@ macro_rules! record_change {
             .bind(c.student)
             .bind($now)
             .bind(c.actor)
-            .bind(c.section)
+            .bind(if c.action.starts_with("interest_") { "interests" } else { "goals" })
             .bind(c.action)
             .bind(&c.subject)
             .bind(&c.before)
@@ -176,7 +176,6 @@ pub async fn add_interest(
     let change = ChangeEntry {
         student,
         actor,
-        section: "interests",
         action: "interest_added",
         subject: format!("{}:{code}", kind.as_str()),
         before: None,
@@ -207,7 +206,7 @@ pub async fn remove_interest(
         let mut tx = pool.begin().await?;
         let removed: Option<(String, String)> = sqlx::query_as(SQL).bind(id).bind(student).fetch_optional(&mut *tx).await?;
         if let Some((kind, code)) = &removed {
-            let change = ChangeEntry { student, actor, section: "interests", action: "interest_removed", subject: format!("{kind}:{code}"), before: None, after: None };
+            let change = ChangeEntry { student, actor, action: "interest_removed", subject: format!("{kind}:{code}"), before: None, after: None };
             record_change!(tx, &change, now);
         }
         tx.commit().await?;
@@ -239,7 +238,6 @@ pub async fn add_goal(
     let change = ChangeEntry {
         student,
         actor,
-        section: "goals",
         action: "goal_added",
         subject: input.title.clone(),
         before: None,
@@ -278,7 +276,6 @@ pub async fn update_goal(
     let change = ChangeEntry {
         student,
         actor,
-        section: "goals",
         action: "goal_changed",
         subject: input.title.clone(),
         before: json(&current.input()),
@@ -304,7 +301,7 @@ pub async fn update_goal(
 
 /// The latest changes of the plan, newest first, with who made them.
 pub async fn changes(db: &Db, student: UserId, limit: i64) -> Result<Vec<Change>, sqlx::Error> {
-    const SQL: &str = "SELECT c.at, u.given_name || ' ' || u.family_name AS actor_name, c.section, c.action, c.subject
+    const SQL: &str = "SELECT c.at, u.given_name || ' ' || u.family_name AS actor_name, c.action, c.subject
          FROM plan_changes c LEFT JOIN users u ON u.id = c.actor_id
          WHERE c.student_id = $1 ORDER BY c.at DESC, c.id LIMIT $2";
     with_pool!(db, pool => sqlx::query_as(SQL).bind(student).bind(limit).fetch_all(pool).await)
