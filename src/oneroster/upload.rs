@@ -36,23 +36,27 @@ fn upload_problem(message: impl Into<String>) -> AppError {
     AppError::bad_request("file", "error-field-upload", message)
 }
 
+/// An upload that could not be read to its end: too large (413) or cut off.
+fn broken_upload(error: axum::extract::multipart::MultipartError) -> AppError {
+    match error.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        _ => upload_problem(format!("the upload was cut off or malformed: {}", error.body_text())),
+    }
+}
+
 /// Reads the form: `file` (the zip) streamed to disk, `dry_run`, and `csrf`.
 async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError> {
     let mut form = Multipart::from_request(request, state)
         .await
         .map_err(|_| upload_problem("send the set as multipart/form-data with the zip in the field \"file\""))?;
     let mut upload = Upload { file: None, csrf: String::new(), dry_run: false };
-    let failed = |e: axum::extract::multipart::MultipartError| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
-        _ => upload_problem(format!("the upload was cut off or malformed: {}", e.body_text())),
-    };
-    while let Some(mut field) = form.next_field().await.map_err(failed)? {
+    while let Some(mut field) = form.next_field().await.map_err(broken_upload)? {
         match field.name().unwrap_or_default() {
             "file" => {
                 let name = field.file_name().map(str::to_string).filter(|n| !n.trim().is_empty());
                 let Some(name) = name else { continue };
                 let mut temp = tempfile::NamedTempFile::new().map_err(|e| upload_problem(e.to_string()))?;
-                while let Some(chunk) = field.chunk().await.map_err(failed)? {
+                while let Some(chunk) = field.chunk().await.map_err(broken_upload)? {
                     temp.write_all(&chunk).map_err(|e| upload_problem(format!("could not store the upload: {e}")))?;
                 }
                 upload.file = Some((name, temp));
@@ -69,9 +73,7 @@ async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError>
 async fn small_text(field: &mut axum::extract::multipart::Field<'_>) -> Result<String, AppError> {
     const LIMIT: usize = 256;
     let mut bytes = Vec::new();
-    while let Some(chunk) =
-        field.chunk().await.map_err(|e| upload_problem(format!("the upload was cut off: {}", e.body_text())))?
-    {
+    while let Some(chunk) = field.chunk().await.map_err(broken_upload)? {
         bytes.extend_from_slice(&chunk);
         if bytes.len() > LIMIT {
             return Err(upload_problem(format!("the field {:?} is too long", field.name().unwrap_or_default())));

@@ -10,6 +10,7 @@ use time::{Duration, OffsetDateTime};
 use crate::db::Db;
 use crate::db::batch::{TableRows, Value};
 use crate::ids::{DistrictId, PlanGoalId, PlanInterestId, UserId};
+use crate::orgs::demo::Rng;
 use crate::{insert_batch, with_pool};
 
 /// Ids of demo plan rows are named by student and position: the same every run.
@@ -24,24 +25,6 @@ const GOALS: [(&str, &str, &str); 6] = [
     ("personal", "Join a club", "Attend at least ten club meetings this year"),
     ("personal", "Volunteer in my community", "20 hours of volunteering by May"),
 ];
-
-/// A small deterministic generator seeded by a student's id.
-struct Dice(u64);
-
-impl Dice {
-    fn of(id: UserId) -> Self {
-        let bytes = id.uuid().into_bytes();
-        Self(u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default()) | 1)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
-    }
-}
 
 /// Writes plans for the students of `district` (all but `keep_empty`).
 pub async fn generate(
@@ -89,7 +72,7 @@ pub async fn generate(
         rows: Vec::new(),
     };
     for student in students.into_iter().filter(|s| Some(*s) != keep_empty) {
-        let mut dice = Dice::of(student);
+        let mut dice = Rng::seeded(student.uuid().as_u64_pair().0);
         let stage = dice.below(100);
         if stage < 20 {
             continue; // not started
