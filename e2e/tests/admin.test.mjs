@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn } from './server.mjs';
 
 let server;
 let browser;
@@ -31,16 +31,12 @@ after(async () => {
 });
 
 const TEXT = {
-  en: { email: 'Email', password: 'Password', signIn: 'Sign in', roster: 'Roster import', dryRun: 'Only check the set; write nothing', upload: 'Upload and import', valid: 'The set is valid and would be imported', rejected: 'Rejected: nothing was written', tokens: 'API tokens', name: 'Name', create: 'Create token', revoke: 'Revoke', revoked: 'Revoked' },
-  es: { email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión', roster: 'Importación del padrón', dryRun: 'Solo revisar el conjunto; no escribir nada', upload: 'Subir e importar', valid: 'El conjunto es válido y se importaría', rejected: 'Rechazado: no se escribió nada', tokens: 'Tokens de la API', name: 'Nombre', create: 'Crear token', revoke: 'Revocar', revoked: 'Revocado' },
+  en: { roster: 'Roster import', dryRun: 'Only check the set; write nothing', upload: 'Upload and import', valid: 'The set is valid and would be imported', rejected: 'Rejected: nothing was written', tokens: 'API tokens', name: 'Name', create: 'Create token', revoke: 'Revoke', revoked: 'Revoked' },
+  es: { roster: 'Importación del padrón', dryRun: 'Solo revisar el conjunto; no escribir nada', upload: 'Subir e importar', valid: 'El conjunto es válido y se importaría', rejected: 'Rechazado: no se escribió nada', tokens: 'Tokens de la API', name: 'Nombre', create: 'Crear token', revoke: 'Revocar', revoked: 'Revocado' },
 };
 
 async function signInAsDistrictAdmin(page, lang) {
-  const t = TEXT[lang];
-  await page.goto(`${server.url}/signin?lang=${lang}`);
-  await page.getByLabel(t.email).fill('district-admin@demo.test');
-  await page.getByLabel(t.password, { exact: true }).fill('pathways-demo');
-  await page.getByRole('button', { name: t.signIn }).click();
+  await signIn(page, server.url, lang, 'district-admin@demo.test');
   await page.waitForURL(`${server.url}/home`);
 }
 

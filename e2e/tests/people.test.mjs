@@ -3,9 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn } from './server.mjs';
 
-const PASSWORD = 'pathways-demo';
 // Each demo account, what its home page shows, and a link it follows from there.
 const ACCOUNTS = [
   { role: 'student', marker: { en: 'Who viewed my record', es: 'Quién vio mi expediente' }, follow: 'a[href$="/access-log"]' },
@@ -31,13 +30,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function signIn(page, lang, email, password = PASSWORD) {
-  await page.goto(`${server.url}/signin?lang=${lang}`);
-  await page.getByLabel(lang === 'es' ? 'Correo electrónico' : 'Email').fill(email);
-  await page.getByLabel(lang === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: lang === 'es' ? 'Iniciar sesión' : 'Sign in' }).click();
-}
-
 for (const lang of ['en', 'es']) {
   test(`the sign-in page lists the demo accounts and passes axe in ${lang}`, async () => {
     const context = await browser.newContext();
@@ -48,7 +40,7 @@ for (const lang of ['en', 'es']) {
       assert.ok(await page.getByText(`${account.role}@demo.test`).isVisible(), account.role);
     }
     await checkAccessible(page, `signin-${lang}`);
-    await signIn(page, lang, 'student@demo.test', 'wrong password');
+    await signIn(page, server.url, lang, 'student@demo.test', 'wrong password');
     assert.equal(await page.getAttribute('#email', 'aria-invalid'), 'true');
     await checkAccessible(page, `signin-wrong-${lang}`);
     await context.close();
@@ -58,7 +50,7 @@ for (const lang of ['en', 'es']) {
     test(`${account.role} signs in to their home page in ${lang}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signIn(page, lang, `${account.role}@demo.test`);
+      await signIn(page, server.url, lang, `${account.role}@demo.test`);
       await page.waitForURL(`${server.url}/home`);
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       assert.ok(await page.getByText(account.marker[lang]).first().isVisible(), `${account.role} sees ${account.marker[lang]}`);
@@ -81,12 +73,12 @@ for (const lang of ['en', 'es']) {
 test('a student sees who viewed their record after a counselor opened it', async () => {
   const counselorContext = await browser.newContext();
   const counselor = await counselorContext.newPage();
-  await signIn(counselor, 'en', 'counselor@demo.test');
+  await signIn(counselor, server.url, 'en', 'counselor@demo.test');
   await counselor.waitForURL(`${server.url}/home`);
   const counselorName = (await counselor.locator('h1').textContent()).replace('Welcome, ', '');
   const studentContext = await browser.newContext();
   const student = await studentContext.newPage();
-  await signIn(student, 'en', 'student@demo.test');
+  await signIn(student, server.url, 'en', 'student@demo.test');
   await student.waitForURL(`${server.url}/home`);
   const record = await student.getByRole('link', { name: 'My record', exact: true }).getAttribute('href');
   await counselor.goto(`${server.url}${record}`);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { startServer, launchBrowser, screenshotDir, checkAccessible } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn } from './server.mjs';
 
 let server;
 let browser;
@@ -20,16 +20,12 @@ after(async () => {
 });
 
 const TEXT = {
-  en: { email: 'Email', password: 'Password', signIn: 'Sign in', myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit' },
-  es: { email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión', myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar' },
+  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit' },
+  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar' },
 };
 
-async function signIn(page, lang, email) {
-  const t = TEXT[lang];
-  await page.goto(`${server.url}/signin?lang=${lang}`);
-  await page.getByLabel(t.email).fill(email);
-  await page.getByLabel(t.password, { exact: true }).fill('pathways-demo');
-  await page.getByRole('button', { name: t.signIn }).click();
+async function signInAs(page, lang, email) {
+  await signIn(page, server.url, lang, email);
   await page.waitForURL(`${server.url}/home`);
 }
 
@@ -39,7 +35,7 @@ for (const lang of ['en', 'es']) {
     const title = lang === 'es' ? 'Aprobar Biología' : 'Pass Biology';
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, lang, 'student@demo.test');
+    await signInAs(page, lang, 'student@demo.test');
     await page.getByRole('link', { name: t.myPlan }).click();
     await checkAccessible(page, `plan-empty-${lang}`);
 
@@ -63,7 +59,7 @@ for (const lang of ['en', 'es']) {
 
     const staff = await browser.newContext();
     const counselor = await staff.newPage();
-    await signIn(counselor, lang, 'counselor@demo.test');
+    await signInAs(counselor, lang, 'counselor@demo.test');
     await counselor.goto(`${planUrl}?lang=${lang}`);
     const goal = counselor.locator('article.goal', { has: counselor.getByRole('heading', { name: title }) });
     await goal.locator('summary').click();

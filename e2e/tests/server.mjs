@@ -66,6 +66,14 @@ export async function launchBrowser() {
   });
 }
 
+// Fills in the sign-in form of the server at `url` in `lang` and submits it.
+export async function signIn(page, url, lang, email, password = 'pathways-demo') {
+  await page.goto(`${url}/signin?lang=${lang}`);
+  await page.getByLabel(lang === 'es' ? 'Correo electrónico' : 'Email').fill(email);
+  await page.getByLabel(lang === 'es' ? 'Contraseña' : 'Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: lang === 'es' ? 'Iniciar sesión' : 'Sign in' }).click();
+}
+
 function describeViolations(violations) {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)

@@ -3,7 +3,6 @@
 //! written), deltas, a second import that changes nothing, and the demo export read back.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use pathways::db::Db;
@@ -12,7 +11,7 @@ use pathways::progress::Silent;
 use pathways::with_pool;
 use sha2::{Digest, Sha256};
 
-use crate::support::{TestDb, on_both_backends, pathways, scalar};
+use crate::support::{TestDb, demo_export_zip, on_both_backends, pathways, scalar, write_zip};
 
 /// The files of a set, by name.
 type Set = BTreeMap<&'static str, String>;
@@ -42,15 +41,6 @@ fn write_set(dir: &Path, set: &Set) {
     for (name, text) in set {
         std::fs::write(dir.join(name), text).unwrap();
     }
-}
-
-fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    for (name, bytes) in entries {
-        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap();
 }
 
 async fn import(db: &Db, path: &Path) -> Report {
@@ -527,22 +517,6 @@ on_both_backends! {
         assert_eq!(output.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&output.stdout).contains("no district has the slug \"nowhere\""));
     }
-}
-
-/// The demo district's own OneRoster export, zipped, as its administrator would upload it.
-async fn demo_export_zip(db: &Db) -> Vec<u8> {
-    let dir = tempfile::tempdir().unwrap();
-    let set = dir.path().join("set");
-    pathways::oneroster::export::export_district(db, "riverbend", &set).await.unwrap();
-    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&set)
-        .unwrap()
-        .map(|entry| entry.unwrap())
-        .map(|entry| (entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).unwrap()))
-        .collect();
-    let entries: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
-    let zip = dir.path().join("riverbend.zip");
-    write_zip(&zip, &entries);
-    std::fs::read(zip).unwrap()
 }
 
 on_both_backends! {

@@ -503,3 +503,29 @@ pub fn multipart_body(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (
     body.extend(format!("--{BOUNDARY}--\r\n").bytes());
     (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
+
+/// Writes a zip of `entries` (name, bytes) to `path`.
+pub fn write_zip(path: &Path, entries: &[(&str, &[u8])]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, bytes) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The demo district's own OneRoster export, zipped, as its administrator would upload it.
+pub async fn demo_export_zip(db: &Db) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set");
+    pathways::oneroster::export::export_district(db, "riverbend", &set).await.unwrap();
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&set)
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .map(|entry| (entry.file_name().to_string_lossy().into_owned(), std::fs::read(entry.path()).unwrap()))
+        .collect();
+    let entries: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())).collect();
+    let zip = dir.path().join("riverbend.zip");
+    write_zip(&zip, &entries);
+    std::fs::read(zip).unwrap()
+}
