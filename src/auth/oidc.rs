@@ -142,7 +142,7 @@ impl From<reqwest::Error> for OidcError {
 }
 
 /// The parts of the provider's discovery document the flow uses.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Discovery {
     pub issuer: String,
     pub authorization_endpoint: String,
@@ -181,6 +181,8 @@ pub struct Pending {
     pub nonce: String,
     pub verifier: String,
     pub next: String,
+    /// The provider's endpoints as discovered when the sign-in started.
+    pub discovery: Discovery,
 }
 
 /// The PKCE challenge of `verifier`: BASE64URL(SHA-256(verifier)), no padding.
@@ -202,6 +204,7 @@ pub fn begin(
         nonce: random_token(),
         verifier: random_token(),
         next: next.to_string(),
+        discovery: discovery.clone(),
     };
     let challenge = code_challenge(&pending.verifier);
     let params = [

@@ -271,14 +271,14 @@ pub async fn finish_provider_sign_in(
             return Err(OidcError::Refused(code));
         }
         let code = params.code.as_deref().ok_or_else(|| OidcError::Protocol("no authorization code".into()))?;
-        let discovery = oidc::discover(&state.http, &provider.issuer).await?;
+        let discovery = &pending.discovery;
         let redirect_uri = callback_url(&state);
         let tokens =
-            oidc::exchange_code(&state.http, &provider, &discovery, code, &pending.verifier, &redirect_uri).await?;
+            oidc::exchange_code(&state.http, &provider, discovery, code, &pending.verifier, &redirect_uri).await?;
         let mut claims =
-            oidc::verify_id_token(&state.http, &provider, &discovery, &tokens.id_token, &pending.nonce).await?;
+            oidc::verify_id_token(&state.http, &provider, discovery, &tokens.id_token, &pending.nonce).await?;
         if let (None, Some(access_token)) = (oidc::identity_of(&provider, &claims), &tokens.access_token) {
-            oidc::add_userinfo(&state.http, &discovery, access_token, &mut claims).await?;
+            oidc::add_userinfo(&state.http, discovery, access_token, &mut claims).await?;
         }
         Ok(claims)
     }
