@@ -99,7 +99,10 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
         return Ok(report);
     }
     let now = OffsetDateTime::now_utc();
-    let Some(plan) = write::plan(&parsed, &known, &mut report, now) else { return Ok(report) };
+    let started = std::time::Instant::now();
+    let planned = write::plan(&parsed, &known, &mut report, now);
+    tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster rows planned");
+    let Some(plan) = planned else { return Ok(report) };
     if report.has_errors() {
         return Ok(report);
     }

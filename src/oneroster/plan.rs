@@ -1,7 +1,7 @@
 //! From rows to a plan: what each file says, checked against the others (every reference
 //! must lead somewhere), mapped to Pathways' people (roles, schools, grades 6–12).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::input::{InputError, Source};
 use super::read::{FileSpec, Row, RowStatus, SeenIds, display_column, parse_date, read_file};

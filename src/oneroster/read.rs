@@ -3,7 +3,7 @@
 //! several date formats, capitalized values) and strict where it matters (missing required
 //! columns, duplicate sourcedIds).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::io::BufRead;
 
 use super::input::{DecodedLines, InputError, Source};

@@ -2,7 +2,9 @@
 //! (file, line, column), what is wrong and what to do. Printed for people, written as JSON
 //! with `--report`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

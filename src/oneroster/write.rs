@@ -3,7 +3,9 @@
 //! the whole truth (people missing from them are deactivated, never deleted); in delta
 //! files `tobedeleted` deactivates a person and removes an enrollment.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use sqlx::Connection;
 use time::OffsetDateTime;
@@ -91,16 +93,27 @@ const UPSERT_ATTRIBUTES: &str =
     " ON CONFLICT (student_id) DO UPDATE SET sex = excluded.sex, ethnicity = excluded.ethnicity";
 const IGNORE: &str = " ON CONFLICT DO NOTHING";
 
+/// The id of each sourcedId: the one already given, or one derived from the district's
+/// namespace; remembered, as enrollments ask for the same people and classes many times.
 struct Ids<'a> {
     known: &'a Known,
     namespace: Uuid,
+    given: RefCell<HashMap<&'static str, HashMap<String, Uuid>>>,
 }
 
 impl Ids<'_> {
     fn of(&self, kind: &'static str, sourced_id: &str) -> Uuid {
-        self.known
+        let mut given = self.given.borrow_mut();
+        let of_kind = given.entry(kind).or_default();
+        if let Some(id) = of_kind.get(sourced_id) {
+            return *id;
+        }
+        let id = self
+            .known
             .knows(kind, sourced_id)
-            .unwrap_or_else(|| Uuid::new_v5(&self.namespace, format!("{kind}/{sourced_id}").as_bytes()))
+            .unwrap_or_else(|| Uuid::new_v5(&self.namespace, format!("{kind}/{sourced_id}").as_bytes()));
+        of_kind.insert(sourced_id.to_string(), id);
+        id
     }
 }
 
@@ -150,7 +163,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     let district = known.district.as_ref().map(|(id, _)| id.uuid()).unwrap_or_else(|| {
         Uuid::new_v5(&Uuid::NAMESPACE_URL, format!("urn:pathways:oneroster:{district_sourced}").as_bytes())
     });
-    let ids = Ids { known, namespace: district };
+    let ids = Ids { known, namespace: district, given: RefCell::default() };
     let mut tables = Vec::new();
     let time = Value::Time(now);
     let d = Value::uuid(district);
@@ -372,6 +385,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         ]);
     }
     report.count("users.csv").imported += users.rows.len() as u64;
+    users.sort_by_leading_columns(1);
     tables.push((users, UPSERT_USER));
 
     let mut guardianships = TableRows { table: "guardianships", columns: &["guardian_id", "student_id"], rows: vec![] };
@@ -388,6 +402,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
             }
         }
     }
+    guardianships.sort_by_leading_columns(2);
     tables.push((guardianships, IGNORE));
 
     let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
@@ -417,6 +432,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         }
     }
     report.count("enrollments.csv").imported += (enrollments.rows.len() + removed_enrollments.len()) as u64;
+    enrollments.sort_by_leading_columns(2);
     tables.push((enrollments, UPSERT_ENROLLMENT));
 
     let mut attributes =
@@ -449,10 +465,10 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
 pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progress) -> Result<(), sqlx::Error> {
     let total: usize = plan.tables.iter().map(|(t, _)| t.rows.len()).sum();
     progress.begin("writing roster", total as u64);
-    let (before, after) = sqlite_settings(db);
+    let settings = BackendSettings::of(db);
     with_pool!(db, pool => {
         let mut conn = pool.acquire().await?;
-        for pragma in before {
+        for pragma in settings.before {
             sqlx::query(pragma).execute(&mut *conn).await?;
         }
         let written: Result<(), sqlx::Error> = async {
@@ -470,8 +486,23 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
             }
             for (TableRows { table, columns, rows }, suffix) in &plan.tables {
                 let started = std::time::Instant::now();
+                let mut deferred: Vec<(String, String)> = Vec::new();
+                if let Some(list) = settings.deferrable_indexes
+                    && rows.len() >= BULK_ROWS
+                {
+                    let held: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *tx).await?;
+                    if (rows.len() as i64) > held {
+                        deferred = sqlx::query_as(list).bind(*table).fetch_all(&mut *tx).await?;
+                    }
+                }
+                for (name, _) in &deferred {
+                    sqlx::query(&format!("DROP INDEX {name}")).execute(&mut *tx).await?;
+                }
                 insert_batch!(tx, table, columns, rows, suffix, |n| progress.advance(n as u64));
-                tracing::debug!(table, rows = rows.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
+                for (_, definition) in &deferred {
+                    sqlx::query(definition).execute(&mut *tx).await?;
+                }
+                tracing::debug!(table, rows = rows.len(), rebuilt_indexes = deferred.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
             }
             for (class, user) in &plan.removed_enrollments {
                 sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
@@ -482,7 +513,7 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
             committed
         }
         .await;
-        for pragma in after {
+        for pragma in settings.after {
             sqlx::query(pragma).execute(&mut *conn).await?;
         }
         written
@@ -491,15 +522,35 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
     Ok(())
 }
 
-/// Settings around the write on SQLite: every reference was checked before (so foreign
-/// keys need not be checked again row by row) and a large page cache holds the indexes;
-/// afterwards the connection gets its usual settings back.
-fn sqlite_settings(db: &Db) -> (&'static [&'static str], &'static [&'static str]) {
-    match db {
-        Db::Sqlite(_) => (
-            &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536"],
-            &["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -2000"],
-        ),
-        Db::Postgres(_) => (&[], &[]),
+/// A table written with at least this many rows, more than it already holds, gets its
+/// plain indexes built once after the rows instead of updated row by row.
+const BULK_ROWS: usize = 10_000;
+
+/// What the write does differently per backend.
+struct BackendSettings {
+    /// Statements before the write and after it (on the same connection).
+    before: &'static [&'static str],
+    after: &'static [&'static str],
+    /// Lists a table's indexes that only speed up reads, as (name, definition): unique
+    /// indexes stay, as they check the rows as they arrive.
+    deferrable_indexes: Option<&'static str>,
+}
+
+impl BackendSettings {
+    /// On SQLite every reference was checked before (so foreign keys need not be checked
+    /// again row by row), a large page cache holds the indexes, and indexes are rebuilt
+    /// after a bulk load (readers keep their snapshot meanwhile). On PostgreSQL dropping an
+    /// index would lock readers out until the commit, so indexes stay.
+    fn of(db: &Db) -> Self {
+        match db {
+            Db::Sqlite(_) => BackendSettings {
+                before: &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY"],
+                after: &["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -2000", "PRAGMA temp_store = DEFAULT"],
+                deferrable_indexes: Some(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+                ),
+            },
+            Db::Postgres(_) => BackendSettings { before: &[], after: &[], deferrable_indexes: None },
+        }
     }
 }

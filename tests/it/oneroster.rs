@@ -54,6 +54,15 @@ async fn import_set(db: &Db, set: &Set) -> Report {
 }
 
 /// A digest of the people tables, to show what an import changed (or did not).
+/// Every index of the schema, as its definition: a bulk import rebuilds some of them.
+async fn index_definitions(db: &Db) -> Vec<String> {
+    let sql = match db {
+        Db::Sqlite(_) => "SELECT COALESCE(sql, name) FROM sqlite_master WHERE type = 'index' ORDER BY name",
+        Db::Postgres(_) => "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname",
+    };
+    with_pool!(db, pool => sqlx::query_scalar(sql).fetch_all(pool).await).unwrap()
+}
+
 async fn digest(db: &Db) -> String {
     let tables = [
         ("districts", "id, slug, name, sourced_id"),
@@ -79,6 +88,7 @@ async fn digest(db: &Db) -> String {
         rows.sort();
         hasher.update(format!("{table}:{}\n{}\n", rows.len(), rows.join("\n")));
     }
+    hasher.update(index_definitions(db).await.join("\n"));
     format!("{:x}", hasher.finalize())
 }
 
@@ -487,6 +497,12 @@ on_both_backends! {
             assert_eq!(digest(&imported).await, before, "killed after {delay_ms} ms: nothing of the import remains");
         }
         assert!(killed >= 3, "the import was killed midway only {killed} times");
+
+        let indexes = index_definitions(&imported).await;
+        let status = pathways(&target.url).args(["import", "oneroster"]).arg(dir.path()).output().unwrap().status;
+        assert!(status.success());
+        assert!(scalar(&imported, "SELECT COUNT(*) FROM enrollments").await > 10_000, "a bulk load");
+        assert_eq!(index_definitions(&imported).await, indexes, "indexes rebuilt after the bulk load");
     }
 }
 
