@@ -4,8 +4,9 @@
 use super::model::*;
 use super::source::{ALL_TABLES, CatalogSource, Refresh, TableSpec};
 use crate::db::Db;
+use crate::db::batch::BulkInsert;
 use crate::progress::Progress;
-use crate::{insert_batch, with_pool};
+use crate::with_pool;
 
 #[derive(Clone, Debug)]
 pub struct CatalogStore {
@@ -428,14 +429,14 @@ impl CatalogStore {
             progress.begin("writing catalog", total as u64);
             for table in source.tables.iter().filter(|t| t.spec.refresh == Refresh::Upsert) {
                 let spec = table.spec;
-                insert_batch!(tx, spec.name, spec.columns, table.rows, upsert_clause(spec), |n| progress.advance(n as u64));
+                BulkInsert::insert_rows(&mut *tx, spec.name, spec.columns, &table.rows, &upsert_clause(spec), &mut |n| progress.advance(n as u64)).await?;
             }
             for spec in ALL_TABLES.iter().rev().filter(|s| s.refresh == Refresh::Replace) {
                 sqlx::query(&format!("DELETE FROM {}", spec.name)).execute(&mut *tx).await?;
             }
             for table in source.tables.iter().filter(|t| t.spec.refresh == Refresh::Replace) {
                 let spec = table.spec;
-                insert_batch!(tx, spec.name, spec.columns, table.rows, "", |n| progress.advance(n as u64));
+                BulkInsert::insert_rows(&mut *tx, spec.name, spec.columns, &table.rows, "", &mut |n| progress.advance(n as u64)).await?;
             }
             for spec in ALL_TABLES.iter().rev().filter(|s| s.refresh == Refresh::Upsert) {
                 let key = spec.key()[0];

@@ -2,8 +2,11 @@
 //! import): rows of typed values, written in statements sized under both backends' limits.
 
 use std::cmp::Ordering;
+use std::future::Future;
 
+use sqlx::{PgConnection, SqliteConnection};
 use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 /// Bind parameters per INSERT statement, well under SQLite's and PostgreSQL's limits.
@@ -84,26 +87,25 @@ pub fn rows_per_statement(columns: usize) -> usize {
     (BINDS_PER_STATEMENT / columns.max(1)).max(1)
 }
 
-/// Inserts `$rows` (slices of [`Value`]) into `$table` (`$columns`) on connection `$conn`,
-/// appending `$suffix` (e.g. an ON CONFLICT clause) to each statement, calling
-/// `$after(rows_written)` after each. Expands once per backend inside `with_pool!`.
-#[macro_export]
-macro_rules! insert_batch {
+/// Inserts `$rows` (slices of [`Value`]) into `$table` (`$columns`) on connection `$conn`
+/// with multi-row INSERT statements, appending `$suffix` (e.g. an ON CONFLICT clause) to
+/// each, calling `$after(rows_written)` after each. Expands once per backend.
+macro_rules! insert_values {
     ($conn:expr, $table:expr, $columns:expr, $rows:expr, $suffix:expr, $after:expr) => {{
         let columns: &[&str] = $columns;
-        for chunk in $rows.chunks($crate::db::batch::rows_per_statement(columns.len())) {
+        for chunk in $rows.chunks(rows_per_statement(columns.len())) {
             let mut query = sqlx::QueryBuilder::new(format!("INSERT INTO {} ({}) ", $table, columns.join(", ")));
             query.push_values(chunk, |mut values, row| {
                 for value in row.iter() {
                     match value {
-                        $crate::db::batch::Value::Text(v) => values.push_bind(v.as_deref()),
-                        $crate::db::batch::Value::Int(v) => values.push_bind(*v),
-                        $crate::db::batch::Value::Real(v) => values.push_bind(*v),
-                        $crate::db::batch::Value::Bool(v) => values.push_bind(*v),
-                        $crate::db::batch::Value::MaybeBool(v) => values.push_bind(*v),
-                        $crate::db::batch::Value::Uuid(v) => values.push_bind(*v),
-                        $crate::db::batch::Value::Time(v) => values.push_bind(*v),
-                        $crate::db::batch::Value::Date(v) => values.push_bind(*v),
+                        Value::Text(v) => values.push_bind(v.as_deref()),
+                        Value::Int(v) => values.push_bind(*v),
+                        Value::Real(v) => values.push_bind(*v),
+                        Value::Bool(v) => values.push_bind(*v),
+                        Value::MaybeBool(v) => values.push_bind(*v),
+                        Value::Uuid(v) => values.push_bind(*v),
+                        Value::Time(v) => values.push_bind(*v),
+                        Value::Date(v) => values.push_bind(*v),
                     };
                 }
             });
@@ -111,5 +113,147 @@ macro_rules! insert_batch {
             query.build().execute(&mut *$conn).await?;
             ($after)(chunk.len());
         }
+        Ok(())
     }};
+}
+
+/// Writing many rows into one table, the fastest way each backend offers.
+pub trait BulkInsert {
+    /// Inserts `rows` into `table` (`columns`), each statement ending with `suffix` (e.g. an
+    /// ON CONFLICT clause); `after(n)` is told of every `n` rows written.
+    fn insert_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Value>],
+        suffix: &str,
+        after: &mut (dyn FnMut(usize) + Send),
+    ) -> impl Future<Output = Result<(), sqlx::Error>> + Send;
+}
+
+impl BulkInsert for SqliteConnection {
+    async fn insert_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Value>],
+        suffix: &str,
+        after: &mut (dyn FnMut(usize) + Send),
+    ) -> Result<(), sqlx::Error> {
+        insert_values!(self, table, columns, rows, suffix, after)
+    }
+}
+
+/// From this many rows on, PostgreSQL gets them through COPY rather than INSERT statements.
+const COPY_MIN_ROWS: usize = 1_000;
+
+/// Bytes of COPY data sent at a time.
+const COPY_CHUNK_BYTES: usize = 1 << 20;
+
+impl BulkInsert for PgConnection {
+    /// Many rows go through COPY: straight into the table when nothing can conflict, else
+    /// into a staging table and from there with one INSERT … SELECT carrying the suffix.
+    async fn insert_rows(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Value>],
+        suffix: &str,
+        after: &mut (dyn FnMut(usize) + Send),
+    ) -> Result<(), sqlx::Error> {
+        if rows.len() < COPY_MIN_ROWS {
+            return insert_values!(self, table, columns, rows, suffix, after);
+        }
+        let columns = columns.join(", ");
+        let target = if suffix.is_empty() { table.to_string() } else { format!("staging_{table}") };
+        if !suffix.is_empty() {
+            sqlx::query(&format!("CREATE TEMP TABLE {target} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"))
+                .execute(&mut *self)
+                .await?;
+        }
+        let mut copy = self.copy_in_raw(&format!("COPY {target} ({columns}) FROM STDIN")).await?;
+        let mut data = Vec::with_capacity(COPY_CHUNK_BYTES + 4096);
+        let mut pending = 0;
+        for row in rows {
+            copy_text_row(&mut data, row);
+            pending += 1;
+            if data.len() >= COPY_CHUNK_BYTES {
+                copy.send(data.as_slice()).await?;
+                data.clear();
+                after(std::mem::take(&mut pending));
+            }
+        }
+        copy.send(data.as_slice()).await?;
+        copy.finish().await?;
+        after(pending);
+        if !suffix.is_empty() {
+            sqlx::query(&format!("INSERT INTO {table} ({columns}) SELECT {columns} FROM {target}{suffix}"))
+                .execute(&mut *self)
+                .await?;
+            sqlx::query(&format!("DROP TABLE {target}")).execute(&mut *self).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Appends `row` in COPY's text format: tab-separated, `\N` for null, backslash escapes.
+fn copy_text_row(out: &mut Vec<u8>, row: &[Value]) {
+    for (i, value) in row.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\t');
+        }
+        match value {
+            Value::Text(Some(text)) => copy_text(out, text),
+            Value::Int(Some(n)) => out.extend_from_slice(n.to_string().as_bytes()),
+            Value::Real(Some(n)) => out.extend_from_slice(n.to_string().as_bytes()),
+            Value::Bool(b) | Value::MaybeBool(Some(b)) => out.push(if *b { b't' } else { b'f' }),
+            Value::Uuid(Some(id)) => {
+                out.extend_from_slice(id.hyphenated().encode_lower(&mut Uuid::encode_buffer()).as_bytes())
+            }
+            Value::Time(at) => copy_text(out, &at.format(&Rfc3339).unwrap_or_default()),
+            Value::Date(Some(day)) => copy_text(out, &day.to_string()),
+            Value::Text(None)
+            | Value::Int(None)
+            | Value::Real(None)
+            | Value::MaybeBool(None)
+            | Value::Uuid(None)
+            | Value::Date(None) => out.extend_from_slice(b"\\N"),
+        }
+    }
+    out.push(b'\n');
+}
+
+fn copy_text(out: &mut Vec<u8>, text: &str) {
+    for byte in text.bytes() {
+        match byte {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            other => out.push(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copy_rows_escape_what_copy_would_read_as_structure() {
+        let mut out = Vec::new();
+        let row = [
+            Value::text("tab\there\nnew \\ back"),
+            Value::Text(None),
+            Value::Bool(true),
+            Value::MaybeBool(None),
+            Value::Int(Some(-7)),
+            Value::uuid(Uuid::nil()),
+        ];
+        copy_text_row(&mut out, &row);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "tab\\there\\nnew \\\\ back\t\\N\tt\t\\N\t-7\t00000000-0000-0000-0000-000000000000\n"
+        );
+    }
 }

@@ -13,9 +13,10 @@ use super::read::{FileSpec, Row, read_file};
 use super::report::{Report, Status};
 use crate::audit::{self, Action, Entry};
 use crate::db::Db;
+use crate::db::batch::BulkInsert;
 use crate::db::batch::{TableRows, Value};
 use crate::ids::DistrictId;
-use crate::{insert_batch, with_pool};
+use crate::with_pool;
 
 const FILE: &str = "student-attributes.csv";
 
@@ -143,7 +144,7 @@ pub async fn import(db: &Db, path: &Path, slug: Option<&str>, dry_run: bool) -> 
     const UPSERT: &str = " ON CONFLICT (student_id) DO UPDATE SET economically_disadvantaged = excluded.economically_disadvantaged, english_learner = excluded.english_learner, iep_504 = excluded.iep_504";
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        insert_batch!(tx, rows.table, rows.columns, &rows.rows, UPSERT, |_| ());
+        BulkInsert::insert_rows(&mut *tx, rows.table, rows.columns, &rows.rows, UPSERT, &mut |_| ()).await?;
         tx.commit().await
     })?;
     report.status = Status::Imported;

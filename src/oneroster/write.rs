@@ -14,10 +14,11 @@ use uuid::Uuid;
 use super::plan::{Existing, Mode, Parsed, grade_of, map_role};
 use super::report::Report;
 use crate::db::Db;
+use crate::db::batch::BulkInsert;
 use crate::db::batch::{TableRows, Value};
 use crate::ids::DistrictId;
 use crate::orgs::model::Role;
-use crate::{insert_batch, with_pool};
+use crate::with_pool;
 
 /// Ids already given to the district's sourcedIds, and every email in use.
 #[derive(Default)]
@@ -130,6 +131,10 @@ fn slugify(name: &str) -> String {
     if slug.is_empty() { "district".into() } else { slug }
 }
 
+fn upsert_unless(fresh: bool, clause: &'static str) -> &'static str {
+    if fresh { "" } else { clause }
+}
+
 /// Maps the checked set to rows; problems found on the way go to `report`.
 pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDateTime) -> Option<Plan> {
     let districts: Vec<_> = parsed.orgs.iter().filter(|o| o.kind == "district").collect();
@@ -164,6 +169,11 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         Uuid::new_v5(&Uuid::NAMESPACE_URL, format!("urn:pathways:oneroster:{district_sourced}").as_bytes())
     });
     let ids = Ids { known, namespace: district, given: RefCell::default() };
+    // Where the district has no rows of a kind yet, or a bulk file removes them first, no
+    // row of the set can meet one already written: plain inserts, no upsert.
+    let fresh = |kind: &str| known.ids.get(kind).is_none_or(HashMap::is_empty);
+    let clear_users = parsed.modes.get("users.csv") == Some(&Mode::Bulk);
+    let clear_enrollments = parsed.modes.get("enrollments.csv") == Some(&Mode::Bulk);
     let mut tables = Vec::new();
     let time = Value::Time(now);
     let d = Value::uuid(district);
@@ -262,7 +272,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         ]);
     }
     report.count("courses.csv").imported += courses.rows.len() as u64;
-    tables.push((courses, UPSERT_COURSE));
+    tables.push((courses, upsert_unless(fresh("course"), UPSERT_COURSE)));
 
     let mut classes = TableRows {
         table: "classes",
@@ -281,7 +291,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         ]);
     }
     report.count("classes.csv").imported += classes.rows.len() as u64;
-    tables.push((classes, UPSERT_CLASS));
+    tables.push((classes, upsert_unless(fresh("class"), UPSERT_CLASS)));
 
     // People: roles Pathways serves, students in grades 6-12, each email on one account.
     let mut users = TableRows {
@@ -386,7 +396,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     }
     report.count("users.csv").imported += users.rows.len() as u64;
     users.sort_by_leading_columns(1);
-    tables.push((users, UPSERT_USER));
+    tables.push((users, upsert_unless(fresh("user"), UPSERT_USER)));
 
     let mut guardianships = TableRows { table: "guardianships", columns: &["guardian_id", "student_id"], rows: vec![] };
     let mut pairs = HashSet::new();
@@ -403,7 +413,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         }
     }
     guardianships.sort_by_leading_columns(2);
-    tables.push((guardianships, IGNORE));
+    tables.push((guardianships, upsert_unless(fresh("user") || clear_users, IGNORE)));
 
     let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
     let mut removed_enrollments = Vec::new();
@@ -433,7 +443,8 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     }
     report.count("enrollments.csv").imported += (enrollments.rows.len() + removed_enrollments.len()) as u64;
     enrollments.sort_by_leading_columns(2);
-    tables.push((enrollments, UPSERT_ENROLLMENT));
+    enrollments.rows.dedup_by(|a, b| a[..2] == b[..2]);
+    tables.push((enrollments, upsert_unless(fresh("class") || clear_enrollments, UPSERT_ENROLLMENT)));
 
     let mut attributes =
         TableRows { table: "student_attributes", columns: &["student_id", "sex", "ethnicity"], rows: vec![] };
@@ -449,16 +460,10 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         }
     }
     report.count("demographics.csv").imported += attributes.rows.len() as u64;
-    tables.push((attributes, UPSERT_ATTRIBUTES));
+    tables.push((attributes, upsert_unless(fresh("user"), UPSERT_ATTRIBUTES)));
     report.counts.retain(|_, c| c.read + c.imported + c.skipped > 0);
 
-    Some(Plan {
-        district,
-        tables,
-        clear_users: parsed.modes.get("users.csv") == Some(&Mode::Bulk),
-        clear_enrollments: parsed.modes.get("enrollments.csv") == Some(&Mode::Bulk),
-        removed_enrollments,
-    })
+    Some(Plan { district, tables, clear_users, clear_enrollments, removed_enrollments })
 }
 
 /// Writes `plan` in one transaction: all of it, or nothing.
@@ -487,22 +492,20 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
             for (TableRows { table, columns, rows }, suffix) in &plan.tables {
                 let started = std::time::Instant::now();
                 let mut deferred: Vec<(String, String)> = Vec::new();
-                if let Some(list) = settings.deferrable_indexes
-                    && rows.len() >= BULK_ROWS
-                {
+                if rows.len() >= BULK_ROWS {
                     let held: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *tx).await?;
                     if (rows.len() as i64) > held {
-                        deferred = sqlx::query_as(list).bind(*table).fetch_all(&mut *tx).await?;
+                        deferred = sqlx::query_as(settings.deferrable).bind(*table).fetch_all(&mut *tx).await?;
                     }
                 }
-                for (name, _) in &deferred {
-                    sqlx::query(&format!("DROP INDEX {name}")).execute(&mut *tx).await?;
+                for (drop, _) in &deferred {
+                    sqlx::query(drop).execute(&mut *tx).await?;
                 }
-                insert_batch!(tx, table, columns, rows, suffix, |n| progress.advance(n as u64));
-                for (_, definition) in &deferred {
-                    sqlx::query(definition).execute(&mut *tx).await?;
+                BulkInsert::insert_rows(&mut *tx, table, columns, rows, suffix, &mut |n| progress.advance(n as u64)).await?;
+                for (_, create) in &deferred {
+                    sqlx::query(create).execute(&mut *tx).await?;
                 }
-                tracing::debug!(table, rows = rows.len(), rebuilt_indexes = deferred.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
+                tracing::debug!(table, rows = rows.len(), rebuilt = deferred.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
             }
             for (class, user) in &plan.removed_enrollments {
                 sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
@@ -523,7 +526,9 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
 }
 
 /// A table written with at least this many rows, more than it already holds, gets its
-/// plain indexes built once after the rows instead of updated row by row.
+/// plain indexes (and on PostgreSQL its foreign keys) built once after the rows instead of
+/// updated row by row: a first load of a large district. Unique indexes stay, as they
+/// check the rows as they arrive; every reference was checked before the write.
 const BULK_ROWS: usize = 10_000;
 
 /// What the write does differently per backend.
@@ -531,26 +536,33 @@ struct BackendSettings {
     /// Statements before the write and after it (on the same connection).
     before: &'static [&'static str],
     after: &'static [&'static str],
-    /// Lists a table's indexes that only speed up reads, as (name, definition): unique
-    /// indexes stay, as they check the rows as they arrive.
-    deferrable_indexes: Option<&'static str>,
+    /// Lists what a bulk load of table `$1` drops and builds again after, as pairs of
+    /// (drop statement, create statement).
+    deferrable: &'static str,
 }
 
 impl BackendSettings {
-    /// On SQLite every reference was checked before (so foreign keys need not be checked
-    /// again row by row), a large page cache holds the indexes, and indexes are rebuilt
-    /// after a bulk load (readers keep their snapshot meanwhile). On PostgreSQL dropping an
-    /// index would lock readers out until the commit, so indexes stay.
+    /// On SQLite foreign keys are off for the write (they were checked before) and a large
+    /// page cache holds the indexes; readers keep their snapshot while indexes are rebuilt.
+    /// On PostgreSQL a bulk load locks the table until the commit (a first load is seconds).
     fn of(db: &Db) -> Self {
         match db {
             Db::Sqlite(_) => BackendSettings {
                 before: &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY"],
                 after: &["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -2000", "PRAGMA temp_store = DEFAULT"],
-                deferrable_indexes: Some(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
-                ),
+                deferrable: "SELECT 'DROP INDEX ' || name, sql FROM sqlite_master
+                             WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
             },
-            Db::Postgres(_) => BackendSettings { before: &[], after: &[], deferrable_indexes: None },
+            Db::Postgres(_) => BackendSettings {
+                before: &[],
+                after: &[],
+                deferrable: "SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', $1, conname),
+                                    format('ALTER TABLE %I ADD CONSTRAINT %I %s', $1, conname, pg_get_constraintdef(oid))
+                             FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'
+                             UNION ALL
+                             SELECT format('DROP INDEX %I', indexname), indexdef FROM pg_indexes
+                             WHERE schemaname = current_schema() AND tablename = $1 AND indexdef NOT LIKE 'CREATE UNIQUE%'",
+            },
         }
     }
 }

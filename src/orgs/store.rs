@@ -3,9 +3,10 @@
 use super::demo::Generated;
 use super::model::User;
 use crate::db::Db;
+use crate::db::batch::BulkInsert;
 use crate::db::batch::TableRows;
 use crate::ids::{DistrictId, SchoolId, UserId};
-use crate::{insert_batch, with_pool};
+use crate::with_pool;
 
 const USER_COLUMNS: &str = "id, district_id, role, given_name, family_name, email, school_id, grade";
 
@@ -14,7 +15,7 @@ pub async fn insert_generated(db: &Db, generated: &Generated) -> Result<(), sqlx
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         for TableRows { table, columns, rows } in &generated.tables {
-            insert_batch!(tx, table, columns, rows, "", |_| ());
+            BulkInsert::insert_rows(&mut *tx, table, columns, rows, "", &mut |_| ()).await?;
         }
         tx.commit().await
     })

@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use time::{Duration, OffsetDateTime};
 
 use crate::db::Db;
+use crate::db::batch::BulkInsert;
 use crate::db::batch::{TableRows, Value};
 use crate::ids::{DistrictId, PlanGoalId, PlanInterestId, UserId};
 use crate::orgs::demo::Rng;
-use crate::{insert_batch, with_pool};
+use crate::with_pool;
 
 /// Ids of demo plan rows are named by student and position: the same every run.
 const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6f1d_2c0e_8a4b_4e57_9b3a_5d1c_7e2f_0a91);
@@ -117,7 +118,7 @@ pub async fn generate(
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         for TableRows { table, columns, rows } in [&interests, &goals] {
-            insert_batch!(tx, table, columns, rows, "", |_| ());
+            BulkInsert::insert_rows(&mut *tx, table, columns, rows, "", &mut |_| ()).await?;
         }
         tx.commit().await
     })
