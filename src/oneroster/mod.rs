@@ -99,24 +99,37 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
         return Ok(report);
     }
     let now = OffsetDateTime::now_utc();
-    let started = std::time::Instant::now();
-    let planned = write::plan(&parsed, &known, &mut report, now);
-    tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster rows planned");
-    let Some(plan) = planned else { return Ok(report) };
-    if report.has_errors() {
-        return Ok(report);
-    }
     if options.dry_run {
-        report.status = Status::Valid;
+        if write::plan(&parsed, &known, &mut report, now, &mut |_| {}).is_some() && !report.has_errors() {
+            report.status = Status::Valid;
+        }
         return Ok(report);
     }
-    write::store(db, &plan, progress).await?;
+    // Rows are planned on a blocking thread and written as each table is ready.
+    let (sender, steps) = tokio::sync::mpsc::unbounded_channel();
+    let planner = tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        let mut send = |step| {
+            let _ = sender.send(step);
+        };
+        let district = write::plan(&parsed, &known, &mut report, now, &mut send);
+        tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster rows planned");
+        if district.is_some() && !report.has_errors() {
+            send(write::Step::Commit);
+        }
+        (district, report)
+    });
+    let written = write::store(db, steps, progress).await;
+    let (district, planned_report) =
+        planner.await.unwrap_or_else(|panic| std::panic::resume_unwind(panic.into_panic()));
+    report = planned_report;
+    let (true, Some(district)) = (written?, district) else { return Ok(report) };
     report.status = Status::Imported;
     let detail = report.counts.iter().map(|(f, c)| format!("{f}: {}", c.imported)).collect::<Vec<_>>().join(", ");
     let entry = Entry {
         actor: options.actor.as_ref(),
         action: Action::Import,
-        district: Some(plan.district.into()),
+        district: Some(district.into()),
         student: None,
         resource: "oneroster",
         ip: None,

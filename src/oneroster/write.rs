@@ -9,6 +9,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use sqlx::Connection;
 use time::OffsetDateTime;
+use tokio::sync::mpsc::UnboundedReceiver;
 use uuid::Uuid;
 
 use super::plan::{Existing, Mode, Parsed, grade_of, map_role};
@@ -75,13 +76,14 @@ pub async fn load_known(db: &Db, district_sourced_id: Option<&str>, slug: Option
     Ok(known)
 }
 
-/// The rows to write, and what to clear first.
-pub struct Plan {
-    pub district: Uuid,
-    pub tables: Vec<(TableRows, &'static str)>,
-    pub clear_users: bool,
-    pub clear_enrollments: bool,
-    pub removed_enrollments: Vec<(Uuid, Uuid)>,
+/// What the writer is told, in order: the district and what to clear, each table's rows,
+/// the enrollments a delta removes, and whether to commit. A writer that is not told to
+/// commit writes nothing.
+pub enum Step {
+    Begin { district: Uuid, clear_users: bool, clear_enrollments: bool, expected_rows: u64 },
+    Rows(TableRows, &'static str),
+    RemoveEnrollments(Vec<(Uuid, Uuid)>),
+    Commit,
 }
 
 const UPSERT_DISTRICT: &str = " ON CONFLICT (id) DO UPDATE SET name = excluded.name";
@@ -136,7 +138,13 @@ fn upsert_unless(fresh: bool, clause: &'static str) -> &'static str {
 }
 
 /// Maps the checked set to rows; problems found on the way go to `report`.
-pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDateTime) -> Option<Plan> {
+pub fn plan(
+    parsed: &Parsed,
+    known: &Known,
+    report: &mut Report,
+    now: OffsetDateTime,
+    send: &mut dyn FnMut(Step),
+) -> Option<Uuid> {
     let districts: Vec<_> = parsed.orgs.iter().filter(|o| o.kind == "district").collect();
     let (district_sourced, district_name) = match (districts.as_slice(), &known.district) {
         ([one], _) => (one.sourced_id.clone(), Some(one.name.clone())),
@@ -174,7 +182,13 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     let fresh = |kind: &str| known.ids.get(kind).is_none_or(HashMap::is_empty);
     let clear_users = parsed.modes.get("users.csv") == Some(&Mode::Bulk);
     let clear_enrollments = parsed.modes.get("enrollments.csv") == Some(&Mode::Bulk);
-    let mut tables = Vec::new();
+    let expected_rows = parsed.orgs.len()
+        + parsed.courses.len()
+        + parsed.classes.len()
+        + parsed.people.len()
+        + parsed.enrollments.len()
+        + parsed.demographics.len();
+    send(Step::Begin { district, clear_users, clear_enrollments, expected_rows: expected_rows as u64 });
     let time = Value::Time(now);
     let d = Value::uuid(district);
 
@@ -190,7 +204,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         ]);
         report.count("orgs.csv").imported += 1;
     }
-    tables.push((district_rows, UPSERT_DISTRICT));
+    send(Step::Rows(district_rows, UPSERT_DISTRICT));
 
     // Schools, with the grades of their students deciding middle or high.
     let school_ids: HashSet<&str> =
@@ -252,7 +266,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
             }
         }
     }
-    tables.push((schools, UPSERT_SCHOOL));
+    send(Step::Rows(schools, UPSERT_SCHOOL));
 
     let school_of = |orgs: &[String]| orgs.iter().find(|o| is_school(o)).map(|o| ids.of("org", o));
     let mut courses = TableRows {
@@ -272,7 +286,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         ]);
     }
     report.count("courses.csv").imported += courses.rows.len() as u64;
-    tables.push((courses, upsert_unless(fresh("course"), UPSERT_COURSE)));
+    send(Step::Rows(courses, upsert_unless(fresh("course"), UPSERT_COURSE)));
 
     let mut classes = TableRows {
         table: "classes",
@@ -291,7 +305,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         ]);
     }
     report.count("classes.csv").imported += classes.rows.len() as u64;
-    tables.push((classes, upsert_unless(fresh("class"), UPSERT_CLASS)));
+    send(Step::Rows(classes, upsert_unless(fresh("class"), UPSERT_CLASS)));
 
     // People: roles Pathways serves, students in grades 6-12, each email on one account.
     let mut users = TableRows {
@@ -396,7 +410,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     }
     report.count("users.csv").imported += users.rows.len() as u64;
     users.sort_by_leading_columns(1);
-    tables.push((users, upsert_unless(fresh("user"), UPSERT_USER)));
+    send(Step::Rows(users, upsert_unless(fresh("user"), UPSERT_USER)));
 
     let mut guardianships = TableRows { table: "guardianships", columns: &["guardian_id", "student_id"], rows: vec![] };
     let mut pairs = HashSet::new();
@@ -413,7 +427,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         }
     }
     guardianships.sort_by_leading_columns(2);
-    tables.push((guardianships, upsert_unless(fresh("user") || clear_users, IGNORE)));
+    send(Step::Rows(guardianships, upsert_unless(fresh("user") || clear_users, IGNORE)));
 
     let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
     let mut removed_enrollments = Vec::new();
@@ -444,7 +458,7 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
     report.count("enrollments.csv").imported += (enrollments.rows.len() + removed_enrollments.len()) as u64;
     enrollments.sort_by_leading_columns(2);
     enrollments.rows.dedup_by(|a, b| a[..2] == b[..2]);
-    tables.push((enrollments, upsert_unless(fresh("class") || clear_enrollments, UPSERT_ENROLLMENT)));
+    send(Step::Rows(enrollments, upsert_unless(fresh("class") || clear_enrollments, UPSERT_ENROLLMENT)));
 
     let mut attributes =
         TableRows { table: "student_attributes", columns: &["student_id", "sex", "ethnicity"], rows: vec![] };
@@ -460,60 +474,78 @@ pub fn plan(parsed: &Parsed, known: &Known, report: &mut Report, now: OffsetDate
         }
     }
     report.count("demographics.csv").imported += attributes.rows.len() as u64;
-    tables.push((attributes, upsert_unless(fresh("user"), UPSERT_ATTRIBUTES)));
+    send(Step::Rows(attributes, upsert_unless(fresh("user"), UPSERT_ATTRIBUTES)));
     report.counts.retain(|_, c| c.read + c.imported + c.skipped > 0);
 
-    Some(Plan { district, tables, clear_users, clear_enrollments, removed_enrollments })
+    send(Step::RemoveEnrollments(removed_enrollments));
+    Some(district)
 }
 
-/// Writes `plan` in one transaction: all of it, or nothing.
-pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progress) -> Result<(), sqlx::Error> {
-    let total: usize = plan.tables.iter().map(|(t, _)| t.rows.len()).sum();
-    progress.begin("writing roster", total as u64);
+/// Writes the steps in one transaction as they arrive: all of them when told to commit,
+/// else nothing. `Ok(true)` when committed.
+pub async fn store(
+    db: &Db,
+    mut steps: UnboundedReceiver<Step>,
+    progress: &dyn crate::progress::Progress,
+) -> Result<bool, sqlx::Error> {
+    let Some(Step::Begin { district, clear_users, clear_enrollments, expected_rows }) = steps.recv().await else {
+        return Ok(false);
+    };
+    progress.begin("writing roster", expected_rows);
     let settings = BackendSettings::of(db);
-    with_pool!(db, pool => {
+    let committed = with_pool!(db, pool => {
         let mut conn = pool.acquire().await?;
         for pragma in settings.before {
             sqlx::query(pragma).execute(&mut *conn).await?;
         }
-        let written: Result<(), sqlx::Error> = async {
+        let written: Result<bool, sqlx::Error> = async {
             let mut tx = conn.begin().await?;
-            if plan.clear_users {
+            if clear_users {
                 // Partners are not in OneRoster sets: a roster never deactivates them.
                 sqlx::query("UPDATE users SET active = FALSE WHERE district_id = $1 AND sourced_id IS NOT NULL AND active AND role <> 'partner'")
-                    .bind(plan.district).execute(&mut *tx).await?;
+                    .bind(district).execute(&mut *tx).await?;
                 sqlx::query("DELETE FROM guardianships WHERE student_id IN (SELECT id FROM users WHERE district_id = $1 AND sourced_id IS NOT NULL)")
-                    .bind(plan.district).execute(&mut *tx).await?;
+                    .bind(district).execute(&mut *tx).await?;
             }
-            if plan.clear_enrollments {
+            if clear_enrollments {
                 sqlx::query("DELETE FROM enrollments WHERE class_id IN (SELECT id FROM classes WHERE district_id = $1)")
-                    .bind(plan.district).execute(&mut *tx).await?;
+                    .bind(district).execute(&mut *tx).await?;
             }
-            for (TableRows { table, columns, rows }, suffix) in &plan.tables {
-                let started = std::time::Instant::now();
-                let mut deferred: Vec<(String, String)> = Vec::new();
-                if rows.len() >= BULK_ROWS {
-                    let held: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *tx).await?;
-                    if (rows.len() as i64) > held {
-                        deferred = sqlx::query_as(settings.deferrable).bind(*table).fetch_all(&mut *tx).await?;
+            while let Some(step) = steps.recv().await {
+                match step {
+                    Step::Rows(TableRows { table, columns, rows }, suffix) => {
+                        let started = std::time::Instant::now();
+                        let mut deferred: Vec<(String, String)> = Vec::new();
+                        if rows.len() >= BULK_ROWS {
+                            let held: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *tx).await?;
+                            if (rows.len() as i64) > held {
+                                deferred = sqlx::query_as(settings.deferrable).bind(table).fetch_all(&mut *tx).await?;
+                            }
+                        }
+                        for (drop, _) in &deferred {
+                            sqlx::query(drop).execute(&mut *tx).await?;
+                        }
+                        BulkInsert::insert_rows(&mut *tx, table, columns, &rows, suffix, &mut |n| progress.advance(n as u64)).await?;
+                        for (_, create) in &deferred {
+                            sqlx::query(create).execute(&mut *tx).await?;
+                        }
+                        tracing::debug!(table, rows = rows.len(), rebuilt = deferred.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
                     }
+                    Step::RemoveEnrollments(pairs) => {
+                        for (class, user) in &pairs {
+                            sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
+                        }
+                    }
+                    Step::Commit => {
+                        let started = std::time::Instant::now();
+                        tx.commit().await?;
+                        tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster committed");
+                        return Ok(true);
+                    }
+                    Step::Begin { .. } => {}
                 }
-                for (drop, _) in &deferred {
-                    sqlx::query(drop).execute(&mut *tx).await?;
-                }
-                BulkInsert::insert_rows(&mut *tx, table, columns, rows, suffix, &mut |n| progress.advance(n as u64)).await?;
-                for (_, create) in &deferred {
-                    sqlx::query(create).execute(&mut *tx).await?;
-                }
-                tracing::debug!(table, rows = rows.len(), rebuilt = deferred.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
             }
-            for (class, user) in &plan.removed_enrollments {
-                sqlx::query("DELETE FROM enrollments WHERE class_id = $1 AND user_id = $2").bind(class).bind(user).execute(&mut *tx).await?;
-            }
-            let started = std::time::Instant::now();
-            let committed = tx.commit().await;
-            tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster committed");
-            committed
+            Ok(false)
         }
         .await;
         for pragma in settings.after {
@@ -522,7 +554,7 @@ pub async fn store(db: &Db, plan: &Plan, progress: &dyn crate::progress::Progres
         written
     })?;
     progress.finish();
-    Ok(())
+    Ok(committed)
 }
 
 /// A table written with at least this many rows, more than it already holds, gets its
