@@ -60,7 +60,7 @@ impl Value {
     /// The order of two values of one key column, as both databases order them.
     fn key_order(&self, other: &Self) -> Ordering {
         match (self, other) {
-            (Value::Uuid(a), Value::Uuid(b)) => a.cmp(b),
+            (Value::Uuid(a), Value::Uuid(b)) => a.map(|u| u.as_u128()).cmp(&b.map(|u| u.as_u128())),
             (Value::Text(a), Value::Text(b)) => a.cmp(b),
             (Value::Int(a), Value::Int(b)) => a.cmp(b),
             _ => Ordering::Equal,
