@@ -65,4 +65,5 @@ id_type!(
     ApiTokenId,
     PlanInterestId,
     PlanGoalId,
+    PlanNoteId,
 );

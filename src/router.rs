@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
 use crate::oneroster::upload as roster_upload;
 use crate::orgs::{api as people_api, pages as people_pages};
+use crate::plans::notes as plan_notes;
 use crate::plans::pages as plan_pages;
 use crate::web;
 
@@ -128,6 +129,7 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/interests/{interest}/remove", plan_pages::remove_interest)
         .post("/students/{id}/plan/goals", plan_pages::add_goal)
         .post("/students/{id}/plan/goals/{goal}", plan_pages::update_goal)
+        .post("/students/{id}/plan/notes", plan_notes::add_note)
         .get("/classes/{id}", people_pages::show_class)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)

@@ -20,8 +20,8 @@ after(async () => {
 });
 
 const TEXT = {
-  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit' },
-  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar' },
+  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit', note: 'Note from the meeting', share: 'Share this note with the student and their guardians', addNote: 'Add the note' },
+  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar', note: 'Nota de la reunión', share: 'Compartir esta nota con el estudiante y sus tutores', addNote: 'Agregar la nota' },
 };
 
 async function signInAs(page, lang, email) {
@@ -66,7 +66,26 @@ for (const lang of ['en', 'es']) {
     await goal.getByLabel(t.status).selectOption('done');
     await goal.getByRole('button', { name: t.save }).click();
     assert.ok((await counselor.locator('article.goal', { hasText: title }).innerText()).includes(t.done));
+
+    const privateNote = lang === 'es' ? 'Habló de su familia; volver a verla en enero.' : 'Talked about home; meet again in January.';
+    const sharedNote = lang === 'es' ? 'Inscríbete en el campamento de enfermería.' : 'Sign up for the nursing summer camp.';
+    await counselor.getByLabel(t.note).fill(privateNote);
+    await counselor.getByRole('button', { name: t.addNote }).click();
+    await counselor.getByLabel(t.note).fill(sharedNote);
+    await counselor.getByLabel(t.share).check();
+    await counselor.getByRole('button', { name: t.addNote }).click();
+    assert.ok(await counselor.getByText(privateNote).isVisible(), 'the counselor reads the private note');
     await checkAccessible(counselor, `plan-counselor-${lang}`);
     await staff.close();
+
+    const back = await browser.newContext();
+    const student = await back.newPage();
+    await signInAs(student, lang, 'student@demo.test');
+    await student.goto(`${planUrl}?lang=${lang}`);
+    assert.ok(await student.getByText(sharedNote).isVisible(), 'the student reads the shared note');
+    assert.equal(await student.getByText(privateNote).count(), 0, 'the private note stays with counselors');
+    assert.equal(await student.getByLabel(t.note).count(), 0, 'students do not write meeting notes');
+    await checkAccessible(student, `plan-notes-student-${lang}`);
+    await back.close();
   });
 }

@@ -382,3 +382,4 @@ error-field-goal-title = Give the goal a title of up to 200 characters.
 error-field-goal-benchmark = Say how you will know the goal is reached, in up to 1,000 characters.
 error-field-goal-date = Give the target date as a date, like 2027-05-31.
 error-field-goal-version = The plan changed since you opened it. Reload it and edit the goal again.
+error-field-note-body = Write the note, in up to 4,000 characters.

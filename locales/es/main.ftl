@@ -382,3 +382,4 @@ error-field-goal-title = Dale a la meta un título de hasta 200 caracteres.
 error-field-goal-benchmark = Di cómo sabrás que lograste la meta, en hasta 1000 caracteres.
 error-field-goal-date = Escribe la fecha meta como fecha, por ejemplo 2027-05-31.
 error-field-goal-version = El plan cambió desde que lo abriste. Vuelve a cargarlo y edita la meta otra vez.
+error-field-note-body = Escribe la nota, en 4.000 caracteres como máximo.

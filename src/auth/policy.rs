@@ -36,6 +36,8 @@ pub enum Permission {
     ViewStudentAccessLog(UserId),
     /// Change a student's plan: the student and their counselors.
     EditPlan(UserId),
+    /// Write a meeting note on a student's plan: their counselors.
+    WriteNote(UserId),
     /// See a class and its roster.
     ViewClass(ClassId),
     /// Administer a district: search its audit log, import its roster.
@@ -82,6 +84,31 @@ pub async fn administered_district(db: &Db, user: Option<&User>) -> Result<Distr
     Ok(district)
 }
 
+/// Which meeting notes on a student's plan someone reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteReach {
+    None,
+    /// Notes shared with the student and guardians.
+    Shared,
+    /// Every note, private ones too: the student's counselors.
+    All,
+}
+
+/// Which notes on `student`'s plan `user` reads: counselors of the student read all of
+/// them; the student, their guardians and administrators who see the record read the
+/// shared ones; teachers none.
+pub async fn note_reach(db: &Db, user: &User, student: UserId) -> Result<NoteReach, sqlx::Error> {
+    if user.role == Role::InstanceAdmin || allows(db, user, Permission::WriteNote(student)).await? {
+        return Ok(NoteReach::All);
+    }
+    let reads_shared = matches!(user.role, Role::Student | Role::Guardian | Role::SchoolAdmin | Role::DistrictAdmin);
+    Ok(if reads_shared && allows(db, user, Permission::ViewStudent(student)).await? {
+        NoteReach::Shared
+    } else {
+        NoteReach::None
+    })
+}
+
 /// Decides whether an API token may act with `scope`; `Ok` names the only district it may
 /// act on. No token (or a revoked or unknown one) is "sign in first" (401).
 pub fn check_token(token: Option<&ApiToken>, scope: Scope) -> Result<DistrictId, AppError> {
@@ -124,6 +151,9 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             }
             _ => false,
         },
+        Permission::WriteNote(student) => {
+            user.role == Role::Counselor && Box::pin(allows(db, user, Permission::EditPlan(student))).await?
+        }
         Permission::ViewClass(class) => {
             let Some(placement) = class_placement(db, class).await? else { return Ok(false) };
             match user.role {

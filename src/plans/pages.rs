@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
+use super::notes::{self, Note};
 use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
@@ -60,12 +61,15 @@ struct PlanPage {
     goals: Vec<Goal>,
     choices: Vec<ClusterChoice>,
     changes: Vec<Change>,
+    /// The meeting notes this reader may read, and whether they may write one.
+    notes: Vec<Note>,
+    can_write_note: bool,
     conflict: Option<Conflict>,
     goal_kinds: [&'static str; 3],
     goal_statuses: [&'static str; 3],
 }
 
-fn student_id(text: &str) -> Result<UserId, AppError> {
+pub(super) fn student_id(text: &str) -> Result<UserId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
 
@@ -142,6 +146,8 @@ async fn plan_page(
     let user = session.require_user()?;
     let id = student.id;
     let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
+    let can_write_note = policy::check(&state.db, Some(user), Permission::WriteNote(id)).await.is_ok();
+    let notes = notes::readable(&state.db, id, policy::note_reach(&state.db, user, id).await?).await?;
     let name = format!("{} {}", student.given_name, student.family_name);
     let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
     let page = PlanPage {
@@ -154,6 +160,8 @@ async fn plan_page(
         goals: store::goals(&state.db, id).await?,
         choices: if can_edit { cluster_choices(state, ctx.lang).await? } else { Vec::new() },
         changes: history(state, ctx.lang, id).await?,
+        notes,
+        can_write_note,
         goal_kinds: GOAL_KINDS,
         goal_statuses: GOAL_STATUSES,
         student,
@@ -189,7 +197,7 @@ async fn editor(state: &AppState, session: &SessionCtx, id: UserId, csrf: &str) 
     Ok(session.require_user()?.clone())
 }
 
-async fn audit_change(
+pub(super) async fn audit_change(
     state: &AppState,
     session: &SessionCtx,
     editor: &User,
@@ -203,7 +211,7 @@ async fn audit_change(
     Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
 }
 
-fn back_to_plan(id: UserId) -> Response {
+pub(super) fn back_to_plan(id: UserId) -> Response {
     Redirect::to(&format!("/students/{id}/plan")).into_response()
 }
 

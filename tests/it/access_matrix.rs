@@ -29,6 +29,8 @@ enum Rule {
     OwnDistrictAdmin,
     /// Those who may change the target student's plan: the student and their counselor.
     PlanEditor,
+    /// Those who write meeting notes on the target student's plan: their counselor.
+    NoteWriter,
     /// Only API tokens: every signed-in person is refused.
     ApiToken,
 }
@@ -82,6 +84,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::DistrictAdmin => matches!(actor, DistrictAdmin | AdminOfOtherDistrict),
         Rule::OwnDistrictAdmin => actor == DistrictAdmin,
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
+        Rule::NoteWriter => matches!(actor, Counselor | InstanceAdmin),
         Rule::ApiToken => false,
     }
 }
@@ -175,6 +178,7 @@ const CASES: &[Case] = &[
     form("/students/{id}/plan/interests/{interest}/remove", Rule::PlanEditor, &[]),
     form("/students/{id}/plan/goals", Rule::PlanEditor, GOAL),
     form_to_nothing("/students/{id}/plan/goals/{goal}", Rule::PlanEditor, GOAL),
+    form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
     get("/classes/{id}", Rule::ClassRoster),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
@@ -211,6 +215,20 @@ const CASES: &[Case] = &[
     form("/signout/everywhere", Rule::SignedIn, &[]),
     form("/signout", Rule::Public, &[]),
 ];
+
+/// A meeting note private to the target student's counselors, and one shared with the
+/// student and guardians: each may appear only in what its readers get.
+const PRIVATE_NOTE: &str = "Private note: family situation discussed";
+const SHARED_NOTE: &str = "Shared note: apply to the summer nursing camp";
+
+fn reads_note(actor: Actor, shared: bool) -> bool {
+    use Actor::*;
+    match actor {
+        Counselor | InstanceAdmin => true,
+        Student | Guardian | SchoolAdmin | DistrictAdmin => shared,
+        _ => false,
+    }
+}
 
 /// The target student and class, and everyone's email.
 struct World {
@@ -287,6 +305,15 @@ async fn arrange(app: &TestApp) -> World {
     emails.push((Actor::InstanceAdmin, "operator@instance.test".to_string()));
     for (_, email) in &emails {
         set_password(&db, email, TEST_PASSWORD).await;
+    }
+    let counselor: pathways::ids::UserId = with_pool!(&db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'counselor@demo.test'").fetch_one(pool).await
+    })
+    .expect("the demo counselor");
+    for (body, shared) in [(PRIVATE_NOTE, false), (SHARED_NOTE, true)] {
+        pathways::plans::notes::add(&db, student, counselor, body, shared, time::OffsetDateTime::now_utc())
+            .await
+            .expect("note");
     }
     let district =
         pathways::orgs::store::district_by_slug(&db, "riverbend").await.expect("query").expect("demo district").0;
@@ -395,6 +422,15 @@ on_both_backends! {
                     lockouts.push(format!("{actor:?} {} {path} -> {status} {location}", case.method));
                 } else if expected && (status >= 500 || (case.rule != Rule::Public && !case.answers.contains(&status))) {
                     lockouts.push(format!("{actor:?} {} {path} -> {status}, not the page", case.method));
+                }
+                for (note, shared) in [(PRIVATE_NOTE, false), (SHARED_NOTE, true)] {
+                    let shown = body.contains(note);
+                    if shown && !reads_note(actor, shared) {
+                        leaks.push(format!("{actor:?} {} {path}: shows the note {note:?}", case.method));
+                    }
+                    if !shown && reads_note(actor, shared) && case.template == "/students/{id}/plan" {
+                        lockouts.push(format!("{actor:?} {path}: the plan lacks the note {note:?}"));
+                    }
                 }
                 // The student's own name is in their page header; anyone else's refusal must not name them.
                 if !expected && actor != Actor::Student && body.contains(&world.student_name) {

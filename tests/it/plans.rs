@@ -175,3 +175,47 @@ on_both_backends! {
         assert!(shown < ids.len().min(12), "and some not started yet");
     }
 }
+
+on_both_backends! {
+    async fn counselors_keep_meeting_notes_private_or_shared(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let id = student_id(&app).await;
+        let plan = format!("/students/{id}/plan");
+        let notes = format!("{plan}/notes");
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let private = "Talked about <script>alert(1)</script> & family plans";
+        assert_eq!(post_status(&counselor, &notes, &[("body", private)]).await, 303);
+        assert_eq!(post_status(&counselor, &notes, &[("body", "Visit the nursing camp"), ("shared", "yes")]).await, 303);
+
+        let raw = counselor.get(&plan).await.text().await.unwrap();
+        assert!(raw.contains("alert(1)") && !raw.contains("<script>alert(1)"), "notes are shown as text");
+        let (_, page) = counselor.page(&plan).await;
+        assert!(page.contains("Visit the nursing camp") && page.contains("Private to counselors"));
+
+        for (email, private_shown, shared_shown) in [
+            ("student@demo.test", false, true),
+            ("guardian@demo.test", false, true),
+            ("teacher@demo.test", false, false),
+            ("school-admin@demo.test", false, true),
+        ] {
+            let (status, page) = app.signed_in(email).await.page(&plan).await;
+            assert_eq!(status, 200);
+            assert_eq!(page.contains("alert(1)"), private_shown, "{email}: private note");
+            assert_eq!(page.contains("Visit the nursing camp"), shared_shown, "{email}: shared note");
+            assert!(!page.contains("Note from the meeting"), "{email} has no note form");
+        }
+        let student = app.signed_in("student@demo.test").await;
+        assert_eq!(post_status(&student, &notes, &[("body", "My own note")]).await, 403);
+
+        let before = scalar(&app.db().await, "SELECT COUNT(*) FROM plan_notes").await;
+        let overlong = "x".repeat(4001);
+        for body in ["   ", overlong.as_str()] {
+            let response = counselor.post(&notes, &[("body", body)]).await;
+            assert_eq!(response.status().as_u16(), 400);
+            assert!(response.text().await.unwrap().contains("up to 4,000 characters"));
+        }
+        assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_notes").await, before, "nothing half-saved");
+        let audited = "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'plan: added a % note'";
+        assert_eq!(scalar(&app.db().await, audited).await, 2);
+    }
+}
