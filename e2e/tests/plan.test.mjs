@@ -20,8 +20,8 @@ after(async () => {
 });
 
 const TEXT = {
-  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit', note: 'Note from the meeting', share: 'Share this note with the student and their guardians', addNote: 'Add the note' },
-  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar', note: 'Nota de la reunión', share: 'Compartir esta nota con el estudiante y sus tutores', addNote: 'Agregar la nota' },
+  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit', note: 'Note from the meeting', share: 'Share this note with the student and their guardians', addNote: 'Add the note', signOff: /^Sign off the \d{4}-\d{2} plan$/, guardianRole: 'Guardian' },
+  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar', note: 'Nota de la reunión', share: 'Compartir esta nota con el estudiante y sus tutores', addNote: 'Agregar la nota', signOff: /^Firmar el plan de \d{4}-\d{2}$/, guardianRole: 'Madre, padre o tutor' },
 };
 
 async function signInAs(page, lang, email) {
@@ -87,5 +87,20 @@ for (const lang of ['en', 'es']) {
     assert.equal(await student.getByLabel(t.note).count(), 0, 'students do not write meeting notes');
     await checkAccessible(student, `plan-notes-student-${lang}`);
     await back.close();
+
+    const family = await browser.newContext();
+    const guardian = await family.newPage();
+    await signInAs(guardian, lang, 'guardian@demo.test');
+    await guardian.goto(`${planUrl}?lang=${lang}`);
+    assert.ok(await guardian.getByText(sharedNote).isVisible(), 'the guardian reads the shared note');
+    assert.equal(await guardian.getByText(privateNote).count(), 0, 'the private note stays with counselors');
+    // The guardian signs this school year once (in the first language's run); after that
+    // the sign-off is listed and no longer offered.
+    if (lang === 'en') await guardian.getByRole('button', { name: t.signOff }).click();
+    assert.equal(await guardian.getByRole('button', { name: t.signOff }).count(), 0, 'signed once');
+    const signoffs = guardian.locator('section[aria-labelledby="signoffs-heading"]');
+    assert.ok(await signoffs.locator('.tag', { hasText: t.guardianRole }).isVisible(), 'the sign-off is listed');
+    await checkAccessible(guardian, `plan-guardian-${lang}`);
+    await family.close();
   });
 }

@@ -38,6 +38,9 @@ pub enum Permission {
     EditPlan(UserId),
     /// Write a meeting note on a student's plan: their counselors.
     WriteNote(UserId),
+    /// Sign off a student's plan for the school year: the student, their guardians and
+    /// their counselors.
+    SignPlan(UserId),
     /// See a class and its roster.
     ViewClass(ClassId),
     /// Administer a district: search its audit log, import its roster.
@@ -154,6 +157,11 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
         Permission::WriteNote(student) => {
             user.role == Role::Counselor && Box::pin(allows(db, user, Permission::EditPlan(student))).await?
         }
+        Permission::SignPlan(student) => match user.role {
+            Role::Student | Role::Counselor => Box::pin(allows(db, user, Permission::EditPlan(student))).await?,
+            Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
+            _ => false,
+        },
         Permission::ViewClass(class) => {
             let Some(placement) = class_placement(db, class).await? else { return Ok(false) };
             match user.role {

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::notes::{self, Note};
+use super::signoffs::{self, SignOff};
 use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
@@ -64,6 +65,10 @@ struct PlanPage {
     /// The meeting notes this reader may read, and whether they may write one.
     notes: Vec<Note>,
     can_write_note: bool,
+    /// This school year's sign-offs, and whether the reader may (still) sign.
+    school_year: String,
+    signoffs: Vec<SignOff>,
+    can_sign: bool,
     conflict: Option<Conflict>,
     goal_kinds: [&'static str; 3],
     goal_statuses: [&'static str; 3],
@@ -148,6 +153,11 @@ async fn plan_page(
     let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
     let can_write_note = policy::check(&state.db, Some(user), Permission::WriteNote(id)).await.is_ok();
     let notes = notes::readable(&state.db, id, policy::note_reach(&state.db, user, id).await?).await?;
+    let school_year = signoffs::school_year(OffsetDateTime::now_utc().date());
+    let signoffs = signoffs::of_year(&state.db, id, &school_year).await?;
+    let signer = signoffs::signer_role(user).is_some()
+        && policy::check(&state.db, Some(user), Permission::SignPlan(id)).await.is_ok();
+    let signed = signoffs::signed(&state.db, id, &school_year, user.id).await?;
     let name = format!("{} {}", student.given_name, student.family_name);
     let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
     let page = PlanPage {
@@ -162,6 +172,9 @@ async fn plan_page(
         changes: history(state, ctx.lang, id).await?,
         notes,
         can_write_note,
+        can_sign: signer && !signed,
+        school_year,
+        signoffs,
         goal_kinds: GOAL_KINDS,
         goal_statuses: GOAL_STATUSES,
         student,
@@ -258,7 +271,7 @@ pub async fn add_interest(
 #[derive(Deserialize)]
 pub struct CsrfOnly {
     #[serde(default)]
-    csrf: String,
+    pub(super) csrf: String,
 }
 
 pub async fn remove_interest(

@@ -31,6 +31,8 @@ enum Rule {
     PlanEditor,
     /// Those who write meeting notes on the target student's plan: their counselor.
     NoteWriter,
+    /// Those who sign off the target student's plan: the student, a guardian, a counselor.
+    PlanSigner,
     /// Only API tokens: every signed-in person is refused.
     ApiToken,
 }
@@ -85,6 +87,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::OwnDistrictAdmin => actor == DistrictAdmin,
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
         Rule::NoteWriter => matches!(actor, Counselor | InstanceAdmin),
+        Rule::PlanSigner => matches!(actor, Student | Guardian | Counselor),
         Rule::ApiToken => false,
     }
 }
@@ -179,6 +182,7 @@ const CASES: &[Case] = &[
     form("/students/{id}/plan/goals", Rule::PlanEditor, GOAL),
     form_to_nothing("/students/{id}/plan/goals/{goal}", Rule::PlanEditor, GOAL),
     form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
+    form("/students/{id}/plan/signoff", Rule::PlanSigner, &[]),
     get("/classes/{id}", Rule::ClassRoster),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),

@@ -219,3 +219,33 @@ on_both_backends! {
         assert_eq!(scalar(&app.db().await, audited).await, 2);
     }
 }
+
+on_both_backends! {
+    async fn the_student_a_guardian_and_a_counselor_sign_off_the_year(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let id = student_id(&app).await;
+        let plan = format!("/students/{id}/plan");
+        let sign = format!("{plan}/signoff");
+        let year = pathways::plans::signoffs::school_year(time::OffsetDateTime::now_utc().date());
+        for email in ["teacher@demo.test", "school-admin@demo.test"] {
+            let visitor = app.signed_in(email).await;
+            assert_eq!(post_status(&visitor, &sign, &[]).await, 403, "{email}");
+            assert!(!visitor.page(&plan).await.1.contains(&format!("Sign off the {year} plan")), "{email}");
+        }
+        for email in ["student@demo.test", "guardian@demo.test", "counselor@demo.test"] {
+            let visitor = app.signed_in(email).await;
+            assert!(visitor.page(&plan).await.1.contains(&format!("Sign off the {year} plan")), "{email} is offered");
+            assert_eq!(post_status(&visitor, &sign, &[]).await, 303, "{email}");
+            assert_eq!(post_status(&visitor, &sign, &[]).await, 303, "{email} again");
+            assert!(!visitor.page(&plan).await.1.contains(&format!("Sign off the {year} plan")), "{email} signed");
+        }
+        let of_year = format!("SELECT COUNT(*) FROM plan_signoffs WHERE {OF_STUDENT} AND school_year = '{year}'");
+        assert_eq!(scalar(&app.db().await, &of_year).await, 3, "one sign-off each, signing twice adds none");
+        let (_, page) = app.signed_in("teacher@demo.test").await.page(&plan).await;
+        for role in ["Student", "Guardian", "Counselor"] {
+            assert!(page.contains(&format!(">{role}</span>")), "{role} sign-off shown");
+        }
+        let audited = "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'plan: signed off %'";
+        assert_eq!(scalar(&app.db().await, audited).await, 3);
+    }
+}
