@@ -66,4 +66,5 @@ id_type!(
     PlanInterestId,
     PlanGoalId,
     PlanNoteId,
+    PlanStepId,
 );

@@ -25,6 +25,7 @@ use crate::orgs::{api as people_api, pages as people_pages};
 use crate::plans::notes as plan_notes;
 use crate::plans::pages as plan_pages;
 use crate::plans::signoffs as plan_signoffs;
+use crate::plans::steps as plan_steps;
 use crate::web;
 
 /// Largest request body accepted; larger ones get a 413 in our error format.
@@ -132,6 +133,8 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/goals/{goal}", plan_pages::update_goal)
         .post("/students/{id}/plan/notes", plan_notes::add_note)
         .post("/students/{id}/plan/signoff", plan_signoffs::sign_off)
+        .post("/students/{id}/plan/steps", plan_steps::add_step)
+        .post("/students/{id}/plan/steps/{step}/done", plan_steps::complete_step)
         .get("/classes/{id}", people_pages::show_class)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)

@@ -20,8 +20,8 @@ after(async () => {
 });
 
 const TEXT = {
-  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit', note: 'Note from the meeting', share: 'Share this note with the student and their guardians', addNote: 'Add the note', signOff: /^Sign off the \d{4}-\d{2} plan$/, guardianRole: 'Guardian' },
-  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar', note: 'Nota de la reunión', share: 'Compartir esta nota con el estudiante y sus tutores', addNote: 'Agregar la nota', signOff: /^Firmar el plan de \d{4}-\d{2}$/, guardianRole: 'Madre, padre o tutor' },
+  en: { myPlan: 'My plan', addInterest: 'Add a cluster or sub-cluster', add: 'Add to the plan', goal: 'Goal', benchmark: 'How you will know you reached it', addGoal: 'Add the goal', status: 'Status', save: 'Save', done: 'Done', edit: 'Edit', note: 'Note from the meeting', share: 'Share this note with the student and their guardians', addNote: 'Add the note', signOff: /^Sign off the \d{4}-\d{2} plan$/, guardianRole: 'Guardian', step: 'Next step', stepOwner: 'Who does it', addStep: 'Add the step', yourSteps: 'Your next steps', markDone: 'Mark done' },
+  es: { myPlan: 'Mi plan', addInterest: 'Agregar un clúster o subclúster', add: 'Agregar al plan', goal: 'Meta', benchmark: 'Cómo sabrás que la lograste', addGoal: 'Agregar la meta', status: 'Estado', save: 'Guardar', done: 'Lograda', edit: 'Editar', note: 'Nota de la reunión', share: 'Compartir esta nota con el estudiante y sus tutores', addNote: 'Agregar la nota', signOff: /^Firmar el plan de \d{4}-\d{2}$/, guardianRole: 'Madre, padre o tutor', step: 'Próximo paso', stepOwner: 'Quién lo hace', addStep: 'Agregar el paso', yourSteps: 'Tus próximos pasos', markDone: 'Marcar como hecho' },
 };
 
 async function signInAs(page, lang, email) {
@@ -75,13 +75,24 @@ for (const lang of ['en', 'es']) {
     await counselor.getByLabel(t.share).check();
     await counselor.getByRole('button', { name: t.addNote }).click();
     assert.ok(await counselor.getByText(privateNote).isVisible(), 'the counselor reads the private note');
+    const stepTitle = lang === 'es' ? 'Visitar la feria universitaria' : 'Visit the college fair';
+    await counselor.getByLabel(t.step, { exact: true }).fill(stepTitle);
+    await counselor.getByLabel(t.stepOwner).selectOption('student');
+    await counselor.locator('#step-due').fill('2027-03-15');
+    await counselor.getByRole('button', { name: t.addStep }).click();
+    assert.ok(await counselor.getByText(stepTitle).isVisible(), 'the step is on the plan');
     await checkAccessible(counselor, `plan-counselor-${lang}`);
     await staff.close();
 
     const back = await browser.newContext();
     const student = await back.newPage();
     await signInAs(student, lang, 'student@demo.test');
-    await student.goto(`${planUrl}?lang=${lang}`);
+    const steps = student.locator('section', { has: student.getByRole('heading', { name: t.yourSteps }) });
+    assert.ok(await steps.getByRole('link', { name: stepTitle }).isVisible(), 'the step waits on the student home page');
+    await checkAccessible(student, `home-steps-student-${lang}`);
+    await steps.getByRole('link', { name: stepTitle }).click();
+    await student.getByRole('button', { name: new RegExp(stepTitle) }).click();
+    assert.equal(await student.getByRole('button', { name: new RegExp(stepTitle) }).count(), 0, 'marked done');
     assert.ok(await student.getByText(sharedNote).isVisible(), 'the student reads the shared note');
     assert.equal(await student.getByText(privateNote).count(), 0, 'the private note stays with counselors');
     assert.equal(await student.getByLabel(t.note).count(), 0, 'students do not write meeting notes');

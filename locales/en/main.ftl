@@ -383,3 +383,6 @@ error-field-goal-benchmark = Say how you will know the goal is reached, in up to
 error-field-goal-date = Give the target date as a date, like 2027-05-31.
 error-field-goal-version = The plan changed since you opened it. Reload it and edit the goal again.
 error-field-note-body = Write the note, in up to 4,000 characters.
+error-field-step-title = Name the step in up to 200 characters.
+error-field-step-owner = Choose who does the step: the student, a guardian, a counselor or a teacher.
+error-field-step-date = Give the due date as a date, like 2027-05-31.

@@ -383,3 +383,6 @@ error-field-goal-benchmark = Di cómo sabrás que lograste la meta, en hasta 100
 error-field-goal-date = Escribe la fecha meta como fecha, por ejemplo 2027-05-31.
 error-field-goal-version = El plan cambió desde que lo abriste. Vuelve a cargarlo y edita la meta otra vez.
 error-field-note-body = Escribe la nota, en 4.000 caracteres como máximo.
+error-field-step-title = Nombra el paso en 200 caracteres como máximo.
+error-field-step-owner = Elige quién hace el paso: el estudiante, un tutor, un consejero o un maestro.
+error-field-step-date = Escribe la fecha límite como fecha, por ejemplo 2027-05-31.

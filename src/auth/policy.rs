@@ -112,6 +112,14 @@ pub async fn note_reach(db: &Db, user: &User, student: UserId) -> Result<NoteRea
     })
 }
 
+/// Whether `user` may mark done a next step of `student`'s plan owned by `owner_role`: those
+/// who edit the plan, and the step's owners among those who see the student's record (a
+/// guardian, a teacher of the student).
+pub async fn may_complete_step(db: &Db, user: &User, student: UserId, owner_role: Role) -> Result<bool, sqlx::Error> {
+    Ok(allows(db, user, Permission::EditPlan(student)).await?
+        || (user.role == owner_role && allows(db, user, Permission::ViewStudent(student)).await?))
+}
+
 /// Decides whether an API token may act with `scope`; `Ok` names the only district it may
 /// act on. No token (or a revoked or unknown one) is "sign in first" (401).
 pub fn check_token(token: Option<&ApiToken>, scope: Scope) -> Result<DistrictId, AppError> {

@@ -14,6 +14,7 @@ use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
 use crate::error::AppError;
 use crate::ids::{ClassId, UserId};
+use crate::plans::steps::{self, OwnStep};
 use crate::web::{Layout, PageCtx, render};
 
 /// How many caseload students the counselor's home page lists.
@@ -34,6 +35,8 @@ enum HomeBody {
 struct HomePage {
     layout: Layout,
     user: User,
+    /// Open next steps this person owns, on their own or others' plans.
+    steps: Vec<OwnStep>,
     body: HomeBody,
 }
 
@@ -70,8 +73,9 @@ async fn home_body(state: &AppState, user: &User) -> Result<HomeBody, AppError> 
 pub async fn show_home(State(state): State<AppState>, ctx: PageCtx, session: SessionCtx) -> Result<Response, AppError> {
     let user = session.require_user()?.clone();
     let body = home_body(&state, &user).await?;
+    let steps = steps::owned_by(&state.db, &user).await?;
     let title = ctx.lang.t_args("welcome-title", &[("name", user.given_name.clone().into())]);
-    render(&HomePage { layout: ctx.layout(title, "home"), user, body })
+    render(&HomePage { layout: ctx.layout(title, "home"), user, steps, body })
 }
 
 #[derive(Template)]

@@ -8,10 +8,10 @@ use axum::response::Response;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::pages::{audit_change, back_to_plan, student_id};
+use super::pages::{acting, audit_change, back_to_plan, student_id};
 use crate::app::AppState;
 use crate::auth::SessionCtx;
-use crate::auth::policy::{self, NoteReach, Permission};
+use crate::auth::policy::{NoteReach, Permission};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{PlanNoteId, UserId};
@@ -79,9 +79,7 @@ pub async fn add_note(
     AppForm(form): AppForm<NoteForm>,
 ) -> Result<Response, AppError> {
     let id = student_id(&id)?;
-    policy::check(&state.db, session.user(), Permission::WriteNote(id)).await?;
-    session.verify_csrf(&form.csrf)?;
-    let author = session.require_user()?.clone();
+    let author = acting(&state, &session, Permission::WriteNote(id), &form.csrf).await?;
     let body = form.body.trim();
     if body.is_empty() || body.chars().count() > MAX_NOTE {
         return Err(AppError::bad_request(

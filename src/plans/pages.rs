@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 
 use super::notes::{self, Note};
 use super::signoffs::{self, SignOff};
+use super::steps::{self, Step};
 use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
@@ -42,6 +43,13 @@ struct ClusterChoice {
     subclusters: Vec<(String, String)>,
 }
 
+/// A next step, with whether this reader may mark it done.
+struct StepView {
+    step: Step,
+    overdue: bool,
+    can_complete: bool,
+}
+
 /// A goal someone tried to save over a newer version.
 struct Conflict {
     goal_id: PlanGoalId,
@@ -65,6 +73,9 @@ struct PlanPage {
     /// The meeting notes this reader may read, and whether they may write one.
     notes: Vec<Note>,
     can_write_note: bool,
+    /// Next steps, and who may own one.
+    steps: Vec<StepView>,
+    step_owners: Vec<&'static str>,
     /// This school year's sign-offs, and whether the reader may (still) sign.
     school_year: String,
     signoffs: Vec<SignOff>,
@@ -153,7 +164,19 @@ async fn plan_page(
     let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
     let can_write_note = policy::check(&state.db, Some(user), Permission::WriteNote(id)).await.is_ok();
     let notes = notes::readable(&state.db, id, policy::note_reach(&state.db, user, id).await?).await?;
-    let school_year = signoffs::school_year(OffsetDateTime::now_utc().date());
+    let today = OffsetDateTime::now_utc().date();
+    let mut completes = Vec::new();
+    for owner in steps::OWNERS {
+        if policy::may_complete_step(&state.db, user, id, owner).await? {
+            completes.push(owner);
+        }
+    }
+    let steps = steps::of_student(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|step| StepView { overdue: step.overdue(today), can_complete: completes.contains(&step.owner_role), step })
+        .collect();
+    let school_year = signoffs::school_year(today);
     let signoffs = signoffs::of_year(&state.db, id, &school_year).await?;
     let signer = signoffs::signer_role(user).is_some()
         && policy::check(&state.db, Some(user), Permission::SignPlan(id)).await.is_ok();
@@ -173,6 +196,8 @@ async fn plan_page(
         notes,
         can_write_note,
         can_sign: signer && !signed,
+        steps,
+        step_owners: steps::OWNERS.iter().map(|r| r.as_str()).collect(),
         school_year,
         signoffs,
         goal_kinds: GOAL_KINDS,
@@ -203,11 +228,21 @@ pub async fn show_plan(
     plan_page(&state, &ctx, session, student, None).await
 }
 
-/// The editor of `id`'s plan, after the policy and CSRF checks.
-async fn editor(state: &AppState, session: &SessionCtx, id: UserId, csrf: &str) -> Result<User, AppError> {
-    policy::check(&state.db, session.user(), Permission::EditPlan(id)).await?;
+/// Who sends a form that needs `permission`, after the policy and CSRF checks.
+pub(super) async fn acting(
+    state: &AppState,
+    session: &SessionCtx,
+    permission: Permission,
+    csrf: &str,
+) -> Result<User, AppError> {
+    policy::check(&state.db, session.user(), permission).await?;
     session.verify_csrf(csrf)?;
     Ok(session.require_user()?.clone())
+}
+
+/// The editor of `id`'s plan, after the policy and CSRF checks.
+pub(super) async fn editor(state: &AppState, session: &SessionCtx, id: UserId, csrf: &str) -> Result<User, AppError> {
+    acting(state, session, Permission::EditPlan(id), csrf).await
 }
 
 pub(super) async fn audit_change(
@@ -309,6 +344,17 @@ pub struct GoalForm {
 }
 
 /// The goal the form describes, or what is wrong with it.
+/// A date typed in a form (YYYY-MM-DD, years 2000-2100), or none when left empty.
+pub(super) fn optional_date(text: &str, field: &str, key: &'static str) -> Result<Option<time::Date>, AppError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = time::Date::parse(text, &format).ok().filter(|d| (2000..=2100).contains(&d.year()));
+    date.map(Some).ok_or_else(|| AppError::bad_request(field, key, format!("{text:?} is not a date (YYYY-MM-DD)")))
+}
+
 fn checked_goal(form: &GoalForm) -> Result<GoalInput, AppError> {
     let title = form.title.trim();
     let benchmark = form.benchmark.trim();
@@ -332,20 +378,7 @@ fn checked_goal(form: &GoalForm) -> Result<GoalInput, AppError> {
             "say how you will know the goal is met, in up to 1,000 characters",
         ));
     }
-    let target_date = match form.target_date.trim() {
-        "" => None,
-        text => {
-            let format = time::macros::format_description!("[year]-[month]-[day]");
-            let date = time::Date::parse(text, &format).ok().filter(|d| (2000..=2100).contains(&d.year()));
-            Some(date.ok_or_else(|| {
-                AppError::bad_request(
-                    "target_date",
-                    "error-field-goal-date",
-                    format!("{text:?} is not a date (YYYY-MM-DD)"),
-                )
-            })?)
-        }
-    };
+    let target_date = optional_date(&form.target_date, "target_date", "error-field-goal-date")?;
     Ok(GoalInput {
         kind: form.kind.clone(),
         title: title.to_string(),

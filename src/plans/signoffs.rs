@@ -5,10 +5,10 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use time::{Date, Month, OffsetDateTime};
 
-use super::pages::{CsrfOnly, audit_change, back_to_plan, student_id};
+use super::pages::{CsrfOnly, acting, audit_change, back_to_plan, student_id};
 use crate::app::AppState;
 use crate::auth::SessionCtx;
-use crate::auth::policy::{self, Permission};
+use crate::auth::policy::Permission;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::UserId;
@@ -72,9 +72,7 @@ pub async fn sign_off(
     AppForm(form): AppForm<CsrfOnly>,
 ) -> Result<Response, AppError> {
     let id = student_id(&id)?;
-    policy::check(&state.db, session.user(), Permission::SignPlan(id)).await?;
-    session.verify_csrf(&form.csrf)?;
-    let signer = session.require_user()?.clone();
+    let signer = acting(&state, &session, Permission::SignPlan(id), &form.csrf).await?;
     let role = signer_role(&signer).ok_or(AppError::Denied)?;
     let now = OffsetDateTime::now_utc();
     if sign(&state.db, id, &signer, role, now).await? {

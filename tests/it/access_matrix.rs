@@ -183,6 +183,8 @@ const CASES: &[Case] = &[
     form_to_nothing("/students/{id}/plan/goals/{goal}", Rule::PlanEditor, GOAL),
     form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
     form("/students/{id}/plan/signoff", Rule::PlanSigner, &[]),
+    form("/students/{id}/plan/steps", Rule::PlanEditor, &[("title", "Visit the college fair"), ("owner", "student")]),
+    form_to_nothing("/students/{id}/plan/steps/{step}/done", Rule::StudentRecord, &[]),
     get("/classes/{id}", Rule::ClassRoster),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
@@ -370,6 +372,7 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{provider}", target)
         .replace("{interest}", "00000000-0000-0000-0000-000000000000")
         .replace("{goal}", "00000000-0000-0000-0000-000000000000")
+        .replace("{step}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

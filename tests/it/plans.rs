@@ -249,3 +249,53 @@ on_both_backends! {
         assert_eq!(scalar(&app.db().await, audited).await, 3);
     }
 }
+
+on_both_backends! {
+    async fn next_steps_reach_their_owners_home_pages_and_are_marked_done_once(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let id = student_id(&app).await;
+        let plan = format!("/students/{id}/plan");
+        let add = format!("{plan}/steps");
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let step = [("title", "Sign the job-shadow permission form"), ("owner", "guardian"), ("due_on", "2027-02-01")];
+        assert_eq!(post_status(&counselor, &add, &step).await, 303);
+        assert_eq!(post_status(&counselor, &add, &[("title", "Ask about AP Biology"), ("owner", "teacher")]).await, 303);
+
+        let before = scalar(&app.db().await, "SELECT COUNT(*) FROM plan_steps").await;
+        let overlong = "x".repeat(201);
+        for (fields, message) in [
+            (vec![("title", overlong.as_str()), ("owner", "student")], "up to 200 characters"),
+            (vec![("title", "Visit"), ("owner", "principal")], "the student, a guardian, a counselor or a teacher"),
+            (vec![("title", "Visit"), ("owner", "student"), ("due_on", "2027-02-30")], "the due date as a date"),
+        ] {
+            let response = counselor.post(&add, &fields).await;
+            assert_eq!(response.status().as_u16(), 400, "{fields:?}");
+            let text = response.text().await.unwrap();
+            assert!(text.contains(message), "{fields:?}: {text}");
+        }
+        assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_steps").await, before, "nothing half-saved");
+
+        let guardian = app.signed_in("guardian@demo.test").await;
+        let (_, home) = guardian.page("/home").await;
+        assert!(home.contains("Your next steps") && home.contains("Sign the job-shadow permission form"));
+        assert!(!home.contains("Ask about AP Biology"), "the teacher's step is not the guardian's");
+        let (_, home) = app.signed_in("teacher@demo.test").await.page("/home").await;
+        assert!(home.contains("Ask about AP Biology") && !home.contains("job-shadow"));
+
+        let step_id: pathways::ids::PlanStepId = pathways::with_pool!(&app.db().await, pool => {
+            sqlx::query_scalar("SELECT id FROM plan_steps WHERE owner_role = 'guardian'").fetch_one(pool).await
+        })
+        .unwrap();
+        let done = format!("{plan}/steps/{step_id}/done");
+        let teacher = app.signed_in("teacher@demo.test").await;
+        assert_eq!(post_status(&teacher, &done, &[]).await, 403, "a teacher does not close a guardian's step");
+        assert_eq!(post_status(&guardian, &done, &[]).await, 303);
+        assert_eq!(post_status(&guardian, &done, &[]).await, 303, "again: nothing changes");
+        let (_, home) = guardian.page("/home").await;
+        assert!(!home.contains("job-shadow"), "done steps leave the home page");
+        let (_, page) = counselor.page(&plan).await;
+        assert!(page.contains("Sign the job-shadow permission form") && page.contains("done"));
+        let audited = "SELECT COUNT(*) FROM audit_log WHERE detail = 'plan: marked a step done'";
+        assert_eq!(scalar(&app.db().await, audited).await, 1);
+    }
+}
