@@ -123,6 +123,7 @@ fn routes() -> Routes {
         .get("/password/reset/{token}", sign_in::show_reset_password)
         .post("/password/reset/{token}", sign_in::reset_password)
         .get("/home", people_pages::show_home)
+        .get("/caseload", crate::plans::caseload::show_caseload)
         .get("/account", people_pages::show_account)
         .get("/students/{id}", people_pages::show_student)
         .get("/students/{id}/access-log", people_pages::show_student_access_log)

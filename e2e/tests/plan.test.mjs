@@ -115,3 +115,23 @@ for (const lang of ['en', 'es']) {
     await family.close();
   });
 }
+
+for (const lang of ['en', 'es']) {
+  test(`a counselor opens their caseload, sees who needs them next and filters (${lang})`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, lang, 'counselor@demo.test');
+    await page.getByRole('link', { name: lang === 'es' ? /Abrir mis estudiantes/ : /Open my caseload/ }).click();
+    const queue = page.getByRole('table', { name: lang === 'es' ? 'Quién te necesita primero' : 'Who needs you next' });
+    assert.ok((await queue.locator('tbody tr').count()) > 0, 'the queue lists students');
+    await checkAccessible(page, `caseload-${lang}`);
+    await page.getByLabel(lang === 'es' ? 'Necesidad' : 'Needs', { exact: true }).selectOption('no-cluster');
+    await page.getByRole('button', { name: lang === 'es' ? 'Filtrar' : 'Filter' }).click();
+    assert.match(page.url(), /need=no-cluster/);
+    const all = page.getByRole('table', { name: lang === 'es' ? 'Todos tus estudiantes' : 'Whole caseload' });
+    const reasons = await all.locator('tbody tr td:last-child').allInnerTexts();
+    const label = lang === 'es' ? 'Sin clúster elegido' : 'No cluster chosen';
+    assert.ok(reasons.length > 0 && reasons.every((text) => text.includes(label)), 'every student shown lacks a cluster');
+    await context.close();
+  });
+}

@@ -290,3 +290,31 @@ plan-step-due-label = Due date (optional)
 plan-add-step = Add the step
 home-steps = Your next steps
 home-steps-on-plan = on the plan of { $name }
+caseload-title = My caseload
+caseload-count = { $count ->
+    [one] { $shown } student in your caseload
+   *[other] { $shown } students in your caseload
+}
+caseload-queue = Who needs you next
+caseload-rules = Students are ranked by these rules, most points first; the reasons are listed beside each student.
+caseload-rule-overdue-steps = Overdue next steps: 3 points each
+caseload-rule-no-cluster = No career cluster or sub-cluster chosen: 2 points
+caseload-rule-no-recent-meeting = No meeting note in the last { $days } days: 2 points
+caseload-rule-not-signed-off = Plan not signed off for { $year }: 1 point
+caseload-queue-empty = Nobody needs you right now: every plan is on track.
+caseload-all = Whole caseload
+caseload-any = Any
+caseload-need = Needs
+caseload-needs = Why
+caseload-filter = Filter
+caseload-shown = { $count ->
+    [one] { $shown } student shown
+   *[other] { $shown } students shown
+}
+caseload-last-meeting = Last meeting
+caseload-never = never
+caseload-need-overdue-steps-name = Overdue next steps
+caseload-need-no-cluster-name = No cluster chosen
+caseload-need-no-recent-meeting-name = No recent meeting
+caseload-need-not-signed-off-name = Not signed off this year
+home-counselor-workspace = Open my caseload: who needs me next

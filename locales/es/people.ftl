@@ -290,3 +290,31 @@ plan-step-due-label = Fecha límite (opcional)
 plan-add-step = Agregar el paso
 home-steps = Tus próximos pasos
 home-steps-on-plan = en el plan de { $name }
+caseload-title = Mis estudiantes asignados
+caseload-count = { $count ->
+    [one] { $shown } estudiante asignado
+   *[other] { $shown } estudiantes asignados
+}
+caseload-queue = Quién te necesita primero
+caseload-rules = Los estudiantes se ordenan por estas reglas, con más puntos primero; las razones aparecen junto a cada estudiante.
+caseload-rule-overdue-steps = Próximos pasos atrasados: 3 puntos cada uno
+caseload-rule-no-cluster = Ningún clúster o subclúster elegido: 2 puntos
+caseload-rule-no-recent-meeting = Ninguna nota de reunión en los últimos { $days } días: 2 puntos
+caseload-rule-not-signed-off = Plan sin firmar para { $year }: 1 punto
+caseload-queue-empty = Nadie te necesita ahora: todos los planes van bien.
+caseload-all = Todos tus estudiantes
+caseload-any = Cualquiera
+caseload-need = Necesidad
+caseload-needs = Por qué
+caseload-filter = Filtrar
+caseload-shown = { $count ->
+    [one] Se muestra { $shown } estudiante
+   *[other] Se muestran { $shown } estudiantes
+}
+caseload-last-meeting = Última reunión
+caseload-never = nunca
+caseload-need-overdue-steps-name = Pasos atrasados
+caseload-need-no-cluster-name = Sin clúster elegido
+caseload-need-no-recent-meeting-name = Sin reunión reciente
+caseload-need-not-signed-off-name = Sin firmar este año
+home-counselor-workspace = Abrir mis estudiantes: quién me necesita primero

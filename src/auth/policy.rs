@@ -41,6 +41,8 @@ pub enum Permission {
     /// Sign off a student's plan for the school year: the student, their guardians and
     /// their counselors.
     SignPlan(UserId),
+    /// Work one's own caseload (the counselor's workspace): counselors.
+    WorkCaseload,
     /// See a class and its roster.
     ViewClass(ClassId),
     /// Administer a district: search its audit log, import its roster.
@@ -170,6 +172,7 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
             _ => false,
         },
+        Permission::WorkCaseload => user.role == Role::Counselor,
         Permission::ViewClass(class) => {
             let Some(placement) = class_placement(db, class).await? else { return Ok(false) };
             match user.role {

@@ -125,22 +125,23 @@ pub async fn children(db: &Db, guardian: UserId) -> Result<Vec<StudentRow>, sqlx
     with_pool!(db, pool => sqlx::query_as(&sql).bind(guardian).fetch_all(pool).await)
 }
 
+/// SQL condition: student `u` is in the caseload of counselor `$1`, assigned one by one or
+/// by school and grade.
+pub const IN_CASELOAD: &str = "(u.id IN (SELECT student_id FROM caseloads WHERE counselor_id = $1)
+     OR EXISTS (SELECT 1 FROM counselor_assignments a WHERE a.counselor_id = $1 AND a.school_id = u.school_id AND a.grade = u.grade))";
+
 /// A counselor's caseload: assigned students and the students of their schools and grades.
 pub async fn caseload(db: &Db, counselor: UserId, limit: i64) -> Result<Vec<StudentRow>, sqlx::Error> {
     let sql = format!(
-        "{STUDENT_SELECT} WHERE u.role = 'student' AND u.active AND (
-             u.id IN (SELECT student_id FROM caseloads WHERE counselor_id = $1)
-             OR EXISTS (SELECT 1 FROM counselor_assignments a WHERE a.counselor_id = $1 AND a.school_id = u.school_id AND a.grade = u.grade))
+        "{STUDENT_SELECT} WHERE u.role = 'student' AND u.active AND {IN_CASELOAD}
          ORDER BY u.family_name, u.given_name LIMIT $2"
     );
     with_pool!(db, pool => sqlx::query_as(&sql).bind(counselor).bind(limit).fetch_all(pool).await)
 }
 
 pub async fn caseload_size(db: &Db, counselor: UserId) -> Result<i64, sqlx::Error> {
-    const SQL: &str = "SELECT COUNT(*) FROM users u WHERE u.role = 'student' AND u.active AND (
-             u.id IN (SELECT student_id FROM caseloads WHERE counselor_id = $1)
-             OR EXISTS (SELECT 1 FROM counselor_assignments a WHERE a.counselor_id = $1 AND a.school_id = u.school_id AND a.grade = u.grade))";
-    with_pool!(db, pool => sqlx::query_scalar(SQL).bind(counselor).fetch_one(pool).await)
+    let sql = format!("SELECT COUNT(*) FROM users u WHERE u.role = 'student' AND u.active AND {IN_CASELOAD}");
+    with_pool!(db, pool => sqlx::query_scalar(&sql).bind(counselor).fetch_one(pool).await)
 }
 
 /// A class as its teacher sees it.

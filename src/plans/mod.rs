@@ -5,6 +5,7 @@
 //! owner and a due date; the student, a guardian
 //! and a counselor sign it off each school year.
 
+pub mod caseload;
 pub mod demo;
 pub mod notes;
 pub mod pages;

@@ -16,6 +16,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{PlanStepId, UserId};
 use crate::orgs::model::{Role, User};
+use crate::orgs::store::IN_CASELOAD;
 use crate::web::AppForm;
 use crate::with_pool;
 
@@ -67,17 +68,14 @@ const HOME_STEPS: i64 = 50;
 /// The open steps `user` owns: on their own plan (students), their children's plans
 /// (guardians), their caseload's (counselors) or their students' (teachers).
 pub async fn owned_by(db: &Db, user: &User) -> Result<Vec<OwnStep>, sqlx::Error> {
-    let students = match user.role {
-        Role::Student => "SELECT $1",
-        Role::Guardian => "SELECT student_id FROM guardianships WHERE guardian_id = $1",
-        Role::Counselor => {
-            "SELECT student_id FROM caseloads WHERE counselor_id = $1
-             UNION SELECT s.id FROM counselor_assignments a JOIN users s ON s.school_id = a.school_id AND s.grade = a.grade
-                   WHERE a.counselor_id = $1 AND s.role = 'student'"
-        }
+    let students: String = match user.role {
+        Role::Student => "SELECT $1".into(),
+        Role::Guardian => "SELECT student_id FROM guardianships WHERE guardian_id = $1".into(),
+        Role::Counselor => format!("SELECT u.id FROM users u WHERE u.role = 'student' AND {IN_CASELOAD}"),
         Role::Teacher => {
             "SELECT s.user_id FROM enrollments t JOIN enrollments s ON s.class_id = t.class_id AND s.role = 'student'
              WHERE t.user_id = $1 AND t.role = 'teacher'"
+                .into()
         }
         _ => return Ok(Vec::new()),
     };

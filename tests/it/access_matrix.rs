@@ -33,6 +33,8 @@ enum Rule {
     NoteWriter,
     /// Those who sign off the target student's plan: the student, a guardian, a counselor.
     PlanSigner,
+    /// Counselors (each works their own caseload).
+    Counselors,
     /// Only API tokens: every signed-in person is refused.
     ApiToken,
 }
@@ -88,6 +90,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
         Rule::NoteWriter => matches!(actor, Counselor | InstanceAdmin),
         Rule::PlanSigner => matches!(actor, Student | Guardian | Counselor),
+        Rule::Counselors => matches!(actor, Counselor | CounselorOfOtherGrade | InstanceAdmin),
         Rule::ApiToken => false,
     }
 }
@@ -174,6 +177,7 @@ const CASES: &[Case] = &[
     ),
     get("/home", Rule::SignedIn),
     get("/account", Rule::SignedIn),
+    get("/caseload", Rule::Counselors),
     get("/students/{id}", Rule::StudentRecord),
     get("/students/{id}/access-log", Rule::StudentAccessLog),
     get("/students/{id}/plan", Rule::StudentRecord),

@@ -299,3 +299,33 @@ on_both_backends! {
         assert_eq!(scalar(&app.db().await, audited).await, 1);
     }
 }
+
+on_both_backends! {
+    async fn the_counselor_queue_puts_overdue_steps_first_and_shows_why(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let id = student_id(&app).await;
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let step = [("title", "Turn in the work permit"), ("owner", "student"), ("due_on", "2020-01-02")];
+        assert_eq!(post_status(&counselor, &format!("/students/{id}/plan/steps"), &step).await, 303);
+
+        let (status, page) = counselor.page("/caseload").await;
+        assert_eq!(status, 200);
+        let queue = page.split("Whole caseload").next().unwrap();
+        let first_row = queue.split("<tbody>").nth(1).unwrap().split("</tr>").next().unwrap();
+        assert!(first_row.contains(&format!("/students/{id}/plan")), "the student with an overdue step leads: {first_row}");
+        assert!(first_row.contains("Overdue next steps (1)"), "{first_row}");
+        assert!(page.contains("Overdue next steps: 3 points each"), "the rules are shown");
+
+        let (_, filtered) = counselor.page("/caseload?need=overdue-steps").await;
+        assert!(filtered.contains("1 student shown"), "only the student with an overdue step");
+        let (_, by_grade) = counselor.page("/caseload?grade=10&need=").await;
+        let rows = by_grade.split("Whole caseload").nth(1).unwrap();
+        assert!(!rows.contains("<td>9</td>") && !rows.contains("<td>11</td>"), "only grade 10");
+        for bad in ["/caseload?grade=13", "/caseload?need=everything", "/caseload?school=nowhere"] {
+            let response = counselor.get(bad).await;
+            assert_eq!(response.status().as_u16(), 400, "{bad}");
+        }
+        let (status, _) = app.signed_in("teacher@demo.test").await.page("/caseload").await;
+        assert_eq!(status, 403);
+    }
+}

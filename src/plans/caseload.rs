@@ -1,0 +1,215 @@
+//! The counselor's workspace: their caseload with where each plan stands (career cluster
+//! chosen, last meeting, overdue next steps, this year's sign-off), filters, and a "who
+//! needs me next" queue ranked by rules shown beside each student.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+use time::{Date, Duration, OffsetDateTime};
+
+use super::signoffs::school_year;
+use crate::app::AppState;
+use crate::auth::SessionCtx;
+use crate::auth::policy::{self, Permission};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::ids::{SchoolId, UserId};
+use crate::orgs::store::IN_CASELOAD;
+use crate::web::{Layout, PageCtx, render};
+use crate::with_pool;
+
+/// A meeting longer ago than this (or none) makes a student due for one.
+const MEETING_DUE_DAYS: i64 = 90;
+/// How many students the queue shows.
+const QUEUE_SHOWN: usize = 15;
+
+/// A caseload student and where their plan stands.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Standing {
+    pub id: UserId,
+    pub given_name: String,
+    pub family_name: String,
+    pub grade: Option<i64>,
+    pub school_id: Option<SchoolId>,
+    pub school_name: Option<String>,
+    pub has_cluster: bool,
+    pub last_meeting: Option<OffsetDateTime>,
+    pub overdue_steps: i64,
+    pub signed: bool,
+}
+
+/// Why a student needs their counselor, most pressing first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    OverdueSteps,
+    NoCluster,
+    NoRecentMeeting,
+    NotSignedOff,
+}
+
+impl Need {
+    pub const ALL: [Need; 4] = [Need::OverdueSteps, Need::NoCluster, Need::NoRecentMeeting, Need::NotSignedOff];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Need::OverdueSteps => "overdue-steps",
+            Need::NoCluster => "no-cluster",
+            Need::NoRecentMeeting => "no-recent-meeting",
+            Need::NotSignedOff => "not-signed-off",
+        }
+    }
+
+    /// Points toward the queue's order: overdue steps weigh most, per step.
+    fn weight(self) -> i64 {
+        match self {
+            Need::OverdueSteps => 3,
+            Need::NoCluster | Need::NoRecentMeeting => 2,
+            Need::NotSignedOff => 1,
+        }
+    }
+}
+
+impl Standing {
+    pub fn needs(&self, now: OffsetDateTime) -> Vec<Need> {
+        let meeting_due = self.last_meeting.is_none_or(|at| now - at > Duration::days(MEETING_DUE_DAYS));
+        [
+            (Need::OverdueSteps, self.overdue_steps > 0),
+            (Need::NoCluster, !self.has_cluster),
+            (Need::NoRecentMeeting, meeting_due),
+            (Need::NotSignedOff, !self.signed),
+        ]
+        .into_iter()
+        .filter_map(|(need, applies)| applies.then_some(need))
+        .collect()
+    }
+
+    fn score(&self, now: OffsetDateTime) -> i64 {
+        self.needs(now)
+            .into_iter()
+            .map(|need| if need == Need::OverdueSteps { need.weight() * self.overdue_steps } else { need.weight() })
+            .sum()
+    }
+}
+
+/// Every student of `counselor`'s caseload with their plan's standing, by name.
+pub async fn standings(db: &Db, counselor: UserId, today: Date) -> Result<Vec<Standing>, sqlx::Error> {
+    let sql = format!(
+        "SELECT u.id, u.given_name, u.family_name, u.grade, u.school_id, sc.name AS school_name,
+             EXISTS (SELECT 1 FROM plan_interests i WHERE i.student_id = u.id AND i.kind IN ('cluster', 'subcluster')) AS has_cluster,
+             (SELECT MAX(n.created_at) FROM plan_notes n WHERE n.student_id = u.id) AS last_meeting,
+             (SELECT COUNT(*) FROM plan_steps p WHERE p.student_id = u.id AND p.done_at IS NULL AND p.due_on < $2) AS overdue_steps,
+             EXISTS (SELECT 1 FROM plan_signoffs s WHERE s.student_id = u.id AND s.school_year = $3) AS signed
+         FROM users u LEFT JOIN schools sc ON sc.id = u.school_id
+         WHERE u.role = 'student' AND u.active AND {IN_CASELOAD}
+         ORDER BY u.family_name, u.given_name"
+    );
+    let year = school_year(today);
+    with_pool!(db, pool => sqlx::query_as(&sql).bind(counselor).bind(today).bind(&year).fetch_all(pool).await)
+}
+
+/// The students who need their counselor most: highest score first, then the longest
+/// since a meeting.
+pub fn queue(standings: &[Standing], now: OffsetDateTime) -> Vec<&Standing> {
+    let mut due: Vec<&Standing> = standings.iter().filter(|s| s.score(now) > 0).collect();
+    due.sort_by_key(|s| (std::cmp::Reverse(s.score(now)), s.last_meeting));
+    due.truncate(QUEUE_SHOWN);
+    due
+}
+
+#[derive(Deserialize, Default)]
+pub struct Filters {
+    #[serde(default)]
+    grade: String,
+    #[serde(default)]
+    school: String,
+    #[serde(default)]
+    need: String,
+}
+
+/// The filters, checked: a grade 6-12, a school of the caseload, a known need.
+struct Checked {
+    grade: Option<i64>,
+    school: Option<SchoolId>,
+    need: Option<Need>,
+}
+
+fn check(filters: &Filters) -> Result<Checked, AppError> {
+    let grade = match filters.grade.trim() {
+        "" => None,
+        text => Some(text.parse::<i64>().ok().filter(|g| (6..=12).contains(g)).ok_or_else(|| {
+            AppError::bad_request("grade", "error-field-caseload-grade", format!("grade {text:?} is not 6 to 12"))
+        })?),
+    };
+    let school = match filters.school.trim() {
+        "" => None,
+        text => Some(text.parse::<SchoolId>().map_err(|_| {
+            AppError::bad_request("school", "error-field-caseload-school", format!("{text:?} is not a school"))
+        })?),
+    };
+    let need = match filters.need.trim() {
+        "" => None,
+        text => Some(Need::ALL.into_iter().find(|n| n.as_str() == text).ok_or_else(|| {
+            AppError::bad_request("need", "error-field-caseload-need", format!("{text:?} is not a need"))
+        })?),
+    };
+    Ok(Checked { grade, school, need })
+}
+
+/// A student in a list, with the reasons they need their counselor.
+struct Row {
+    standing: Standing,
+    needs: Vec<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "plans/caseload.html")]
+struct CaseloadPage {
+    layout: Layout,
+    queue: Vec<Row>,
+    rows: Vec<Row>,
+    total: usize,
+    /// Filter choices, each with whether it is selected.
+    grades: Vec<(i64, bool)>,
+    schools: Vec<(SchoolId, String, bool)>,
+    needs: Vec<(&'static str, bool)>,
+    school_year: String,
+    meeting_due_days: i64,
+}
+
+pub async fn show_caseload(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    session: SessionCtx,
+    Query(filters): Query<Filters>,
+) -> Result<Response, AppError> {
+    policy::check(&state.db, session.user(), Permission::WorkCaseload).await?;
+    let user = session.require_user()?;
+    let filters = check(&filters)?;
+    let now = OffsetDateTime::now_utc();
+    let all = standings(&state.db, user.id, now.date()).await?;
+    let row = |s: &Standing| Row { needs: s.needs(now).into_iter().map(Need::as_str).collect(), standing: s.clone() };
+    let mut schools: Vec<(SchoolId, String)> =
+        all.iter().filter_map(|s| Some((s.school_id?, s.school_name.clone()?))).collect();
+    schools.sort_by(|a, b| a.1.cmp(&b.1));
+    schools.dedup();
+    let rows = all
+        .iter()
+        .filter(|s| filters.grade.is_none_or(|g| s.grade == Some(g)))
+        .filter(|s| filters.school.is_none_or(|id| s.school_id == Some(id)))
+        .filter(|s| filters.need.is_none_or(|need| s.needs(now).contains(&need)))
+        .map(row)
+        .collect();
+    let page = CaseloadPage {
+        layout: ctx.layout(ctx.t("caseload-title"), "home"),
+        queue: queue(&all, now).into_iter().map(row).collect(),
+        rows,
+        total: all.len(),
+        grades: (6..=12).map(|g| (g, filters.grade == Some(g))).collect(),
+        schools: schools.into_iter().map(|(id, name)| (id, name, filters.school == Some(id))).collect(),
+        needs: Need::ALL.iter().map(|n| (n.as_str(), filters.need == Some(*n))).collect(),
+        school_year: school_year(now.date()),
+        meeting_due_days: MEETING_DUE_DAYS,
+    };
+    render(&page)
+}
