@@ -124,6 +124,7 @@ fn routes() -> Routes {
         .post("/password/reset/{token}", sign_in::reset_password)
         .get("/home", people_pages::show_home)
         .get("/caseload", crate::plans::caseload::show_caseload)
+        .post("/caseload/steps", crate::plans::caseload::assign_to_grade)
         .get("/account", people_pages::show_account)
         .get("/students/{id}", people_pages::show_student)
         .get("/students/{id}/access-log", people_pages::show_student_access_log)

@@ -132,6 +132,20 @@ for (const lang of ['en', 'es']) {
     const reasons = await all.locator('tbody tr td:last-child').allInnerTexts();
     const label = lang === 'es' ? 'Sin clúster elegido' : 'No cluster chosen';
     assert.ok(reasons.length > 0 && reasons.every((text) => text.includes(label)), 'every student shown lacks a cluster');
+
+    const slip = lang === 'es' ? 'Traer el permiso para la feria' : 'Bring the career fair permission slip';
+    await page.locator('#group-grade').selectOption('10');
+    await page.locator('#group-title').fill(slip);
+    await page.locator('#group-owner').selectOption('guardian');
+    await page.getByRole('button', { name: lang === 'es' ? 'Asignar a todo el grado' : 'Assign to the whole grade' }).click();
+    assert.match(page.url(), /grade=10/);
+    await checkAccessible(page, `caseload-grade-${lang}`);
     await context.close();
+
+    const family = await browser.newContext();
+    const guardian = await family.newPage();
+    await signInAs(guardian, lang, 'guardian@demo.test');
+    assert.ok(await guardian.getByRole('link', { name: slip }).isVisible(), 'the step waits on the guardian home page');
+    await family.close();
   });
 }

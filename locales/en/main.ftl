@@ -387,5 +387,6 @@ error-field-step-title = Name the step in up to 200 characters.
 error-field-step-owner = Choose who does the step: the student, a guardian, a counselor or a teacher.
 error-field-step-date = Give the due date as a date, like 2027-05-31.
 error-field-caseload-grade = Choose a grade from 6 to 12.
+error-field-caseload-grade-empty = No student of that grade is in your caseload; choose another grade.
 error-field-caseload-school = Choose one of the schools in the list.
 error-field-caseload-need = Choose one of the needs in the list.

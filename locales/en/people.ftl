@@ -318,3 +318,6 @@ caseload-need-no-cluster-name = No cluster chosen
 caseload-need-no-recent-meeting-name = No recent meeting
 caseload-need-not-signed-off-name = Not signed off this year
 home-counselor-workspace = Open my caseload: who needs me next
+caseload-group = Assign a next step to a grade
+caseload-group-intro = The step goes on the plan of every student of that grade in your caseload, and onto each owner's home page.
+caseload-group-submit = Assign to the whole grade

@@ -387,5 +387,6 @@ error-field-step-title = Nombra el paso en 200 caracteres como máximo.
 error-field-step-owner = Elige quién hace el paso: el estudiante, un tutor, un consejero o un maestro.
 error-field-step-date = Escribe la fecha límite como fecha, por ejemplo 2027-05-31.
 error-field-caseload-grade = Elige un grado del 6 al 12.
+error-field-caseload-grade-empty = Ningún estudiante de ese grado está entre tus asignados; elige otro grado.
 error-field-caseload-school = Elige una de las escuelas de la lista.
 error-field-caseload-need = Elige una de las necesidades de la lista.

@@ -318,3 +318,6 @@ caseload-need-no-cluster-name = Sin clúster elegido
 caseload-need-no-recent-meeting-name = Sin reunión reciente
 caseload-need-not-signed-off-name = Sin firmar este año
 home-counselor-workspace = Abrir mis estudiantes: quién me necesita primero
+caseload-group = Asignar un próximo paso a un grado
+caseload-group-intro = El paso se agrega al plan de cada estudiante de ese grado entre tus asignados, y a la página de inicio de cada responsable.
+caseload-group-submit = Asignar a todo el grado

@@ -4,19 +4,22 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime};
 
+use super::pages::acting;
 use super::signoffs::school_year;
+use super::steps::{self, StepForm};
 use crate::app::AppState;
+use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{SchoolId, UserId};
 use crate::orgs::store::IN_CASELOAD;
-use crate::web::{Layout, PageCtx, render};
+use crate::web::{AppForm, Layout, PageCtx, render};
 use crate::with_pool;
 
 /// A meeting longer ago than this (or none) makes a student due for one.
@@ -108,6 +111,39 @@ pub async fn standings(db: &Db, counselor: UserId, today: Date) -> Result<Vec<St
     with_pool!(db, pool => sqlx::query_as(&sql).bind(counselor).bind(today).bind(&year).fetch_all(pool).await)
 }
 
+/// The students of `grade` in `counselor`'s caseload.
+async fn students_in_grade(db: &Db, counselor: UserId, grade: i64) -> Result<Vec<UserId>, sqlx::Error> {
+    let sql =
+        format!("SELECT u.id FROM users u WHERE u.role = 'student' AND u.active AND u.grade = $2 AND {IN_CASELOAD}");
+    with_pool!(db, pool => sqlx::query_scalar(&sql).bind(counselor).bind(grade).fetch_all(pool).await)
+}
+
+/// Puts one next step on the plan of every student of a grade in the counselor's caseload.
+pub async fn assign_to_grade(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    AppForm(form): AppForm<StepForm>,
+) -> Result<Response, AppError> {
+    let counselor = acting(&state, &session, Permission::WorkCaseload, &form.csrf).await?;
+    let step = form.checked()?;
+    let grade = grade_filter(&form.grade)?.ok_or_else(|| grade_problem(&form.grade))?;
+    let students = students_in_grade(&state.db, counselor.id, grade).await?;
+    if students.is_empty() {
+        return Err(AppError::bad_request(
+            "grade",
+            "error-field-caseload-grade-empty",
+            format!("no student of grade {grade} is in your caseload"),
+        ));
+    }
+    let now = OffsetDateTime::now_utc();
+    steps::insert(&state.db, &students, &step, counselor.id, now).await?;
+    let detail =
+        format!("plan: added a step for the {} to {} students of grade {grade}", step.owner.as_str(), students.len());
+    let entry = Entry::by(&counselor, Action::Change, "/caseload").from_ip(session.ip()).detail(&detail);
+    audit::record(&state.db, &entry, now).await?;
+    Ok(Redirect::to(&format!("/caseload?grade={grade}")).into_response())
+}
+
 /// The students who need their counselor most: highest score first, then the longest
 /// since a meeting.
 pub fn queue(standings: &[Standing], now: OffsetDateTime) -> Vec<&Standing> {
@@ -134,13 +170,20 @@ struct Checked {
     need: Option<Need>,
 }
 
+fn grade_problem(text: &str) -> AppError {
+    AppError::bad_request("grade", "error-field-caseload-grade", format!("grade {text:?} is not 6 to 12"))
+}
+
+/// A grade 6-12, or none when left empty.
+fn grade_filter(text: &str) -> Result<Option<i64>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        text => text.parse::<i64>().ok().filter(|g| (6..=12).contains(g)).map(Some).ok_or_else(|| grade_problem(text)),
+    }
+}
+
 fn check(filters: &Filters) -> Result<Checked, AppError> {
-    let grade = match filters.grade.trim() {
-        "" => None,
-        text => Some(text.parse::<i64>().ok().filter(|g| (6..=12).contains(g)).ok_or_else(|| {
-            AppError::bad_request("grade", "error-field-caseload-grade", format!("grade {text:?} is not 6 to 12"))
-        })?),
-    };
+    let grade = grade_filter(&filters.grade)?;
     let school = match filters.school.trim() {
         "" => None,
         text => Some(text.parse::<SchoolId>().map_err(|_| {
@@ -175,6 +218,8 @@ struct CaseloadPage {
     needs: Vec<(&'static str, bool)>,
     school_year: String,
     meeting_due_days: i64,
+    csrf: String,
+    step_owners: Vec<&'static str>,
 }
 
 pub async fn show_caseload(
@@ -210,6 +255,8 @@ pub async fn show_caseload(
         needs: Need::ALL.iter().map(|n| (n.as_str(), filters.need == Some(*n))).collect(),
         school_year: school_year(now.date()),
         meeting_due_days: MEETING_DUE_DAYS,
+        csrf: session.csrf_token().to_string(),
+        step_owners: steps::OWNERS.iter().map(|r| r.as_str()).collect(),
     };
     render(&page)
 }

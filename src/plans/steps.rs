@@ -13,6 +13,7 @@ use crate::app::AppState;
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
 use crate::db::Db;
+use crate::db::batch::{BulkInsert, Value};
 use crate::error::AppError;
 use crate::ids::{PlanStepId, UserId};
 use crate::orgs::model::{Role, User};
@@ -93,13 +94,75 @@ pub async fn owned_by(db: &Db, user: &User) -> Result<Vec<OwnStep>, sqlx::Error>
 #[derive(Deserialize)]
 pub struct StepForm {
     #[serde(default)]
-    csrf: String,
+    pub(super) csrf: String,
     #[serde(default)]
     title: String,
     #[serde(default)]
     owner: String,
     #[serde(default)]
     due_on: String,
+    /// For a whole grade of a caseload at once.
+    #[serde(default)]
+    pub(super) grade: String,
+}
+
+/// A step as typed, checked.
+pub struct NewStep {
+    pub title: String,
+    pub owner: Role,
+    pub due_on: Option<Date>,
+}
+
+impl StepForm {
+    pub(super) fn checked(&self) -> Result<NewStep, AppError> {
+        let title = self.title.trim();
+        if title.is_empty() || title.chars().count() > MAX_TITLE {
+            return Err(AppError::bad_request(
+                "title",
+                "error-field-step-title",
+                "name the step in up to 200 characters",
+            ));
+        }
+        let owner = self.owner.parse::<Role>().ok().filter(|r| OWNERS.contains(r)).ok_or_else(|| {
+            AppError::bad_request(
+                "owner",
+                "error-field-step-owner",
+                "choose the student, a guardian, a counselor or a teacher",
+            )
+        })?;
+        let due_on = optional_date(&self.due_on, "due_on", "error-field-step-date")?;
+        Ok(NewStep { title: title.to_string(), owner, due_on })
+    }
+}
+
+/// Puts `step` on the plan of each of `students`, in one transaction.
+pub async fn insert(
+    db: &Db,
+    students: &[UserId],
+    step: &NewStep,
+    creator: UserId,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    const COLUMNS: &[&str] = &["id", "student_id", "title", "owner_role", "due_on", "created_by", "created_at"];
+    let rows: Vec<Vec<Value>> = students
+        .iter()
+        .map(|student| {
+            vec![
+                Value::uuid(PlanStepId::random().uuid()),
+                Value::uuid(student.uuid()),
+                Value::text(&step.title),
+                Value::text(step.owner.as_str()),
+                Value::Date(step.due_on),
+                Value::uuid(creator.uuid()),
+                Value::Time(now),
+            ]
+        })
+        .collect();
+    with_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        BulkInsert::insert_rows(&mut *tx, "plan_steps", COLUMNS, &rows, "", &mut |_| ()).await?;
+        tx.commit().await
+    })
 }
 
 pub async fn add_step(
@@ -110,26 +173,9 @@ pub async fn add_step(
 ) -> Result<Response, AppError> {
     let id = student_id(&id)?;
     let editor = editor(&state, &session, id, &form.csrf).await?;
-    let title = form.title.trim();
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        return Err(AppError::bad_request("title", "error-field-step-title", "name the step in up to 200 characters"));
-    }
-    let owner = form.owner.parse::<Role>().ok().filter(|r| OWNERS.contains(r)).ok_or_else(|| {
-        AppError::bad_request(
-            "owner",
-            "error-field-step-owner",
-            "choose the student, a guardian, a counselor or a teacher",
-        )
-    })?;
-    let due_on = optional_date(&form.due_on, "due_on", "error-field-step-date")?;
-    let now = OffsetDateTime::now_utc();
-    const SQL: &str = "INSERT INTO plan_steps (id, student_id, title, owner_role, due_on, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)";
-    with_pool!(&state.db, pool => {
-        sqlx::query(SQL).bind(PlanStepId::random()).bind(id).bind(title).bind(owner.as_str()).bind(due_on).bind(editor.id).bind(now)
-            .execute(pool).await.map(|_| ())
-    })?;
-    audit_change(&state, &session, &editor, id, &format!("plan: added a step for the {}", owner.as_str())).await?;
+    let step = form.checked()?;
+    insert(&state.db, &[id], &step, editor.id, OffsetDateTime::now_utc()).await?;
+    audit_change(&state, &session, &editor, id, &format!("plan: added a step for the {}", step.owner.as_str())).await?;
     Ok(back_to_plan(id))
 }
 

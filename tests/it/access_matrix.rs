@@ -178,6 +178,14 @@ const CASES: &[Case] = &[
     get("/home", Rule::SignedIn),
     get("/account", Rule::SignedIn),
     get("/caseload", Rule::Counselors),
+    // Counselors without grade-10 students are told so (400); the demo counselor gets the step (303).
+    Case {
+        method: "POST",
+        template: "/caseload/steps",
+        rule: Rule::Counselors,
+        body: Some(Body::Form(&[("title", "Career fair permission slip"), ("owner", "guardian"), ("grade", "10")])),
+        answers: 303..401,
+    },
     get("/students/{id}", Rule::StudentRecord),
     get("/students/{id}/access-log", Rule::StudentAccessLog),
     get("/students/{id}/plan", Rule::StudentRecord),

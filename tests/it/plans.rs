@@ -329,3 +329,35 @@ on_both_backends! {
         assert_eq!(status, 403);
     }
 }
+
+on_both_backends! {
+    async fn a_counselor_assigns_a_step_to_a_whole_grade_of_their_caseload(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let grade_10 = "SELECT COUNT(*) FROM users u WHERE u.role = 'student' AND u.active AND u.grade = 10 AND (
+                 u.id IN (SELECT k.student_id FROM caseloads k JOIN users c ON c.id = k.counselor_id WHERE c.email = 'counselor@demo.test')
+                 OR EXISTS (SELECT 1 FROM counselor_assignments a JOIN users c ON c.id = a.counselor_id
+                            WHERE c.email = 'counselor@demo.test' AND a.school_id = u.school_id AND a.grade = 10))";
+        let expected = scalar(&app.db().await, grade_10).await;
+        assert!(expected > 0, "the demo counselor has grade 10 students");
+        let form = [("title", "Bring the career fair permission slip"), ("owner", "guardian"), ("due_on", "2027-04-01"), ("grade", "10")];
+        let response = counselor.post("/caseload/steps", &form).await;
+        assert_eq!(response.status().as_u16(), 303);
+        let steps = "SELECT COUNT(*) FROM plan_steps WHERE title = 'Bring the career fair permission slip' AND owner_role = 'guardian'";
+        assert_eq!(scalar(&app.db().await, steps).await, expected, "one step per grade-10 student of the caseload");
+        let (_, home) = app.signed_in("guardian@demo.test").await.page("/home").await;
+        assert!(home.contains("Bring the career fair permission slip"), "the demo guardian's child is in grade 10");
+
+        let before = scalar(&app.db().await, "SELECT COUNT(*) FROM plan_steps").await;
+        for (grade, message) in [("13", "from 6 to 12"), ("6", "No student of that grade is in your caseload")] {
+            let mut fields = form.to_vec();
+            fields[3] = ("grade", grade);
+            let response = counselor.post("/caseload/steps", &fields).await;
+            assert_eq!(response.status().as_u16(), 400, "grade {grade}");
+            assert!(response.text().await.unwrap().contains(message), "grade {grade}");
+        }
+        assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_steps").await, before, "nothing half-saved");
+        let audited = "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'plan: added a step for the guardian to % students of grade 10'";
+        assert_eq!(scalar(&app.db().await, audited).await, 1);
+    }
+}
