@@ -39,6 +39,7 @@ pub struct Standing {
     pub has_cluster: bool,
     pub last_meeting: Option<OffsetDateTime>,
     pub overdue_steps: i64,
+    /// Signed off this school year by the student, a guardian and a counselor.
     pub signed: bool,
 }
 
@@ -102,7 +103,7 @@ pub async fn standings(db: &Db, counselor: UserId, today: Date) -> Result<Vec<St
              EXISTS (SELECT 1 FROM plan_interests i WHERE i.student_id = u.id AND i.kind IN ('cluster', 'subcluster')) AS has_cluster,
              (SELECT MAX(n.created_at) FROM plan_notes n WHERE n.student_id = u.id) AS last_meeting,
              (SELECT COUNT(*) FROM plan_steps p WHERE p.student_id = u.id AND p.done_at IS NULL AND p.due_on < $2) AS overdue_steps,
-             EXISTS (SELECT 1 FROM plan_signoffs s WHERE s.student_id = u.id AND s.school_year = $3) AS signed
+             (SELECT COUNT(DISTINCT s.signer_role) FROM plan_signoffs s WHERE s.student_id = u.id AND s.school_year = $3) = 3 AS signed
          FROM users u LEFT JOIN schools sc ON sc.id = u.school_id
          WHERE u.role = 'student' AND u.active AND {IN_CASELOAD}
          ORDER BY u.family_name, u.given_name"
@@ -214,6 +215,8 @@ struct CaseloadPage {
     total: usize,
     /// Filter choices, each with whether it is selected.
     grades: Vec<(i64, bool)>,
+    /// The grades of the caseload, for assigning a step to one.
+    caseload_grades: Vec<i64>,
     schools: Vec<(SchoolId, String, bool)>,
     needs: Vec<(&'static str, bool)>,
     school_year: String,
@@ -238,6 +241,9 @@ pub async fn show_caseload(
         all.iter().filter_map(|s| Some((s.school_id?, s.school_name.clone()?))).collect();
     schools.sort_by(|a, b| a.1.cmp(&b.1));
     schools.dedup();
+    let mut caseload_grades: Vec<i64> = all.iter().filter_map(|s| s.grade).collect();
+    caseload_grades.sort_unstable();
+    caseload_grades.dedup();
     let rows = all
         .iter()
         .filter(|s| filters.grade.is_none_or(|g| s.grade == Some(g)))
@@ -251,6 +257,7 @@ pub async fn show_caseload(
         rows,
         total: all.len(),
         grades: (6..=12).map(|g| (g, filters.grade == Some(g))).collect(),
+        caseload_grades,
         schools: schools.into_iter().map(|(id, name)| (id, name, filters.school == Some(id))).collect(),
         needs: Need::ALL.iter().map(|n| (n.as_str(), filters.need == Some(*n))).collect(),
         school_year: school_year(now.date()),

@@ -45,6 +45,16 @@ fn goal_with(
     fields
 }
 
+/// The row of `student` in the whole-caseload table of the counselor's workspace.
+async fn caseload_row(counselor: &Visitor, student: &str) -> String {
+    let (status, page) = counselor.page("/caseload").await;
+    assert_eq!(status, 200);
+    // After the last "Whole caseload": the table's caption.
+    let whole = page.rsplit("Whole caseload").next().unwrap().to_string();
+    let row = whole.split("<tr>").find(|row| row.contains(&format!("/students/{student}/plan")));
+    row.expect("the student is in the caseload").to_string()
+}
+
 async fn post_status(visitor: &Visitor, path: &str, fields: &[(&str, &str)]) -> u16 {
     visitor.post(path, fields).await.status().as_u16()
 }
@@ -232,7 +242,9 @@ on_both_backends! {
             assert_eq!(post_status(&visitor, &sign, &[]).await, 403, "{email}");
             assert!(!visitor.page(&plan).await.1.contains(&format!("Sign off the {year} plan")), "{email}");
         }
+        let counselor = app.signed_in("counselor@demo.test").await;
         for email in ["student@demo.test", "guardian@demo.test", "counselor@demo.test"] {
+            assert!(caseload_row(&counselor, &id).await.contains("Sign-offs missing this year"), "before {email} signs");
             let visitor = app.signed_in(email).await;
             assert!(visitor.page(&plan).await.1.contains(&format!("Sign off the {year} plan")), "{email} is offered");
             assert_eq!(post_status(&visitor, &sign, &[]).await, 303, "{email}");
@@ -241,6 +253,7 @@ on_both_backends! {
         }
         let of_year = format!("SELECT COUNT(*) FROM plan_signoffs WHERE {OF_STUDENT} AND school_year = '{year}'");
         assert_eq!(scalar(&app.db().await, &of_year).await, 3, "one sign-off each, signing twice adds none");
+        assert!(!caseload_row(&counselor, &id).await.contains("Sign-offs missing"), "all three signed");
         let (_, page) = app.signed_in("teacher@demo.test").await.page(&plan).await;
         for role in ["Student", "Guardian", "Counselor"] {
             assert!(page.contains(&format!(">{role}</span>")), "{role} sign-off shown");
@@ -319,7 +332,8 @@ on_both_backends! {
         let (_, filtered) = counselor.page("/caseload?need=overdue-steps").await;
         assert!(filtered.contains("1 student shown"), "only the student with an overdue step");
         let (_, by_grade) = counselor.page("/caseload?grade=10&need=").await;
-        let rows = by_grade.split("Whole caseload").nth(1).unwrap();
+        let rows = by_grade.rsplit("Whole caseload").next().unwrap();
+        assert!(rows.contains("<td>10</td>"), "grade 10 students are listed");
         assert!(!rows.contains("<td>9</td>") && !rows.contains("<td>11</td>"), "only grade 10");
         for bad in ["/caseload?grade=13", "/caseload?need=everything", "/caseload?school=nowhere"] {
             let response = counselor.get(bad).await;
