@@ -38,6 +38,9 @@ pub enum Permission {
     EditPlan(UserId),
     /// Write a meeting note on a student's plan: their counselors.
     WriteNote(UserId),
+    /// Comment on a student's plan (a note shared with the family and counselors): the
+    /// student and their guardians.
+    CommentOnPlan(UserId),
     /// Sign off a student's plan for the school year: the student, their guardians and
     /// their counselors.
     SignPlan(UserId),
@@ -167,6 +170,11 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
         Permission::WriteNote(student) => {
             user.role == Role::Counselor && Box::pin(allows(db, user, Permission::EditPlan(student))).await?
         }
+        Permission::CommentOnPlan(student) => match user.role {
+            Role::Student => user.id == student,
+            Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
+            _ => false,
+        },
         Permission::SignPlan(student) => match user.role {
             Role::Student | Role::Counselor => Box::pin(allows(db, user, Permission::EditPlan(student))).await?,
             Role::Guardian => store::is_guardian_of(db, user.id, student).await?,

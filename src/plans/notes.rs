@@ -1,5 +1,6 @@
 //! Meeting notes on a student's plan: counselors write them after a meeting, either private
-//! to the student's counselors or shared with the student and guardians. The policy
+//! to the student's counselors or shared with the student and guardians; the student and
+//! guardians comment, and their comments are shared. The policy
 //! decides who reads which ([`policy::note_reach`]); notes stay out of the plan's history,
 //! which everyone who sees the plan reads.
 
@@ -11,7 +12,7 @@ use time::OffsetDateTime;
 use super::pages::{acting, audit_change, back_to_plan, student_id};
 use crate::app::AppState;
 use crate::auth::SessionCtx;
-use crate::auth::policy::{NoteReach, Permission};
+use crate::auth::policy::{self, NoteReach, Permission};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{PlanNoteId, UserId};
@@ -79,7 +80,11 @@ pub async fn add_note(
     AppForm(form): AppForm<NoteForm>,
 ) -> Result<Response, AppError> {
     let id = student_id(&id)?;
-    let author = acting(&state, &session, Permission::WriteNote(id), &form.csrf).await?;
+    // Counselors write meeting notes, private or shared; the student and guardians comment,
+    // and a comment is always shared.
+    let counselor = policy::check(&state.db, session.user(), Permission::WriteNote(id)).await.is_ok();
+    let permission = if counselor { Permission::WriteNote(id) } else { Permission::CommentOnPlan(id) };
+    let author = acting(&state, &session, permission, &form.csrf).await?;
     let body = form.body.trim();
     if body.is_empty() || body.chars().count() > MAX_NOTE {
         return Err(AppError::bad_request(
@@ -88,7 +93,7 @@ pub async fn add_note(
             "write the note, in up to 4,000 characters",
         ));
     }
-    let shared = form.shared.is_some();
+    let shared = form.shared.is_some() || !counselor;
     add(&state.db, id, author.id, body, shared, OffsetDateTime::now_utc()).await?;
     let what = if shared { "plan: added a shared note" } else { "plan: added a private note" };
     audit_change(&state, &session, &author, id, what).await?;

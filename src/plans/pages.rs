@@ -73,6 +73,8 @@ struct PlanPage {
     /// The meeting notes this reader may read, and whether they may write one.
     notes: Vec<Note>,
     can_write_note: bool,
+    /// The student or a guardian, who comment (always shared).
+    can_comment: bool,
     /// Next steps, and who may own one.
     steps: Vec<StepView>,
     step_owners: Vec<&'static str>,
@@ -163,6 +165,7 @@ async fn plan_page(
     let id = student.id;
     let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
     let can_write_note = policy::check(&state.db, Some(user), Permission::WriteNote(id)).await.is_ok();
+    let can_comment = policy::check(&state.db, Some(user), Permission::CommentOnPlan(id)).await.is_ok();
     let notes = notes::readable(&state.db, id, policy::note_reach(&state.db, user, id).await?).await?;
     let today = OffsetDateTime::now_utc().date();
     let mut completes = Vec::new();
@@ -195,6 +198,7 @@ async fn plan_page(
         changes: history(state, ctx.lang, id).await?,
         notes,
         can_write_note,
+        can_comment,
         can_sign: signer && !signed,
         steps,
         step_owners: steps::OWNERS.iter().map(|r| r.as_str()).collect(),

@@ -29,7 +29,8 @@ enum Rule {
     OwnDistrictAdmin,
     /// Those who may change the target student's plan: the student and their counselor.
     PlanEditor,
-    /// Those who write meeting notes on the target student's plan: their counselor.
+    /// Those who write notes on the target student's plan: their counselor (meeting notes),
+    /// the student and their guardian (comments).
     NoteWriter,
     /// Those who sign off the target student's plan: the student, a guardian, a counselor.
     PlanSigner,
@@ -88,7 +89,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::DistrictAdmin => matches!(actor, DistrictAdmin | AdminOfOtherDistrict),
         Rule::OwnDistrictAdmin => actor == DistrictAdmin,
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
-        Rule::NoteWriter => matches!(actor, Counselor | InstanceAdmin),
+        Rule::NoteWriter => matches!(actor, Student | Guardian | Counselor | InstanceAdmin),
         Rule::PlanSigner => matches!(actor, Student | Guardian | Counselor),
         Rule::Counselors => matches!(actor, Counselor | CounselorOfOtherGrade | InstanceAdmin),
         Rule::ApiToken => false,

@@ -214,8 +214,18 @@ on_both_backends! {
             assert_eq!(page.contains("Visit the nursing camp"), shared_shown, "{email}: shared note");
             assert!(!page.contains("Note from the meeting"), "{email} has no note form");
         }
+        // The student and guardians comment; a comment is shared even when asked to be private.
+        let guardian = app.signed_in("guardian@demo.test").await;
+        assert_eq!(post_status(&guardian, &notes, &[("body", "We can drive her to the camp")]).await, 303);
         let student = app.signed_in("student@demo.test").await;
-        assert_eq!(post_status(&student, &notes, &[("body", "My own note")]).await, 403);
+        assert_eq!(post_status(&student, &notes, &[("body", "I would like the night shift")]).await, 303);
+        let unshared = "SELECT COUNT(*) FROM plan_notes n JOIN users u ON u.id = n.author_id WHERE u.role <> 'counselor' AND NOT n.shared";
+        assert_eq!(scalar(&app.db().await, unshared).await, 0, "comments are shared");
+        for (email, reads) in [("counselor@demo.test", true), ("student@demo.test", true), ("teacher@demo.test", false)] {
+            let (_, page) = app.signed_in(email).await.page(&plan).await;
+            assert_eq!(page.contains("We can drive her to the camp"), reads, "{email} and the guardian's comment");
+        }
+        assert_eq!(post_status(&app.signed_in("teacher@demo.test").await, &notes, &[("body", "Hi")]).await, 403);
 
         let before = scalar(&app.db().await, "SELECT COUNT(*) FROM plan_notes").await;
         let overlong = "x".repeat(4001);
@@ -226,7 +236,7 @@ on_both_backends! {
         }
         assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_notes").await, before, "nothing half-saved");
         let audited = "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'plan: added a % note'";
-        assert_eq!(scalar(&app.db().await, audited).await, 2);
+        assert_eq!(scalar(&app.db().await, audited).await, 4);
     }
 }
 
