@@ -117,12 +117,36 @@ pub async fn note_reach(db: &Db, user: &User, student: UserId) -> Result<NoteRea
     })
 }
 
-/// Whether `user` may mark done a next step of `student`'s plan owned by `owner_role`: those
-/// who edit the plan, and the step's owners among those who see the student's record (a
-/// guardian, a teacher of the student).
-pub async fn may_complete_step(db: &Db, user: &User, student: UserId, owner_role: Role) -> Result<bool, sqlx::Error> {
-    Ok(allows(db, user, Permission::EditPlan(student)).await?
-        || (user.role == owner_role && allows(db, user, Permission::ViewStudent(student)).await?))
+/// Which next steps of a student's plan someone may mark done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepCompletion {
+    /// Every step: those who edit the plan.
+    Every,
+    /// Steps owned by this role: a guardian or a teacher who sees the student's record.
+    OwnedBy(Role),
+    None,
+}
+
+impl StepCompletion {
+    pub fn allows(self, owner: Role) -> bool {
+        match self {
+            StepCompletion::Every => true,
+            StepCompletion::OwnedBy(role) => role == owner,
+            StepCompletion::None => false,
+        }
+    }
+}
+
+/// Which next steps of `student`'s plan `user` may mark done: every one when they edit the
+/// plan, else the steps their own role owns when they see the student's record.
+pub async fn step_completion(db: &Db, user: &User, student: UserId) -> Result<StepCompletion, sqlx::Error> {
+    Ok(if allows(db, user, Permission::EditPlan(student)).await? {
+        StepCompletion::Every
+    } else if allows(db, user, Permission::ViewStudent(student)).await? {
+        StepCompletion::OwnedBy(user.role)
+    } else {
+        StepCompletion::None
+    })
 }
 
 /// Decides whether an API token may act with `scope`; `Ok` names the only district it may

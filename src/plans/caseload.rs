@@ -149,7 +149,7 @@ pub async fn assign_to_grade(
 /// since a meeting.
 pub fn queue(standings: &[Standing], now: OffsetDateTime) -> Vec<&Standing> {
     let mut due: Vec<&Standing> = standings.iter().filter(|s| s.score(now) > 0).collect();
-    due.sort_by_key(|s| (std::cmp::Reverse(s.score(now)), s.last_meeting));
+    due.sort_by_cached_key(|s| (std::cmp::Reverse(s.score(now)), s.last_meeting));
     due.truncate(QUEUE_SHOWN);
     due
 }

@@ -15,7 +15,7 @@ use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, Int
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
-use crate::auth::policy::{self, Permission};
+use crate::auth::policy::{self, NoteReach, Permission};
 use crate::catalog::names::{self, Kind};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -164,26 +164,23 @@ async fn plan_page(
     let user = session.require_user()?;
     let id = student.id;
     let can_edit = policy::check(&state.db, Some(user), Permission::EditPlan(id)).await.is_ok();
-    let can_write_note = policy::check(&state.db, Some(user), Permission::WriteNote(id)).await.is_ok();
+    let reach = policy::note_reach(&state.db, user, id).await?;
+    // Those who read every note are the student's counselors: the ones who write notes.
+    let can_write_note = reach == NoteReach::All;
     let can_comment = policy::check(&state.db, Some(user), Permission::CommentOnPlan(id)).await.is_ok();
-    let notes = notes::readable(&state.db, id, policy::note_reach(&state.db, user, id).await?).await?;
+    let notes = notes::readable(&state.db, id, reach).await?;
     let today = OffsetDateTime::now_utc().date();
-    let mut completes = Vec::new();
-    for owner in steps::OWNERS {
-        if policy::may_complete_step(&state.db, user, id, owner).await? {
-            completes.push(owner);
-        }
-    }
+    let completion = policy::step_completion(&state.db, user, id).await?;
     let steps = steps::of_student(&state.db, id)
         .await?
         .into_iter()
-        .map(|step| StepView { overdue: step.overdue(today), can_complete: completes.contains(&step.owner_role), step })
+        .map(|step| StepView { overdue: step.overdue(today), can_complete: completion.allows(step.owner_role), step })
         .collect();
     let school_year = signoffs::school_year(today);
     let signoffs = signoffs::of_year(&state.db, id, &school_year).await?;
     let signer = signoffs::signer_role(user).is_some()
         && policy::check(&state.db, Some(user), Permission::SignPlan(id)).await.is_ok();
-    let signed = signoffs::signed(&state.db, id, &school_year, user.id).await?;
+    let signed = signoffs.iter().any(|s| s.signer_id == user.id);
     let name = format!("{} {}", student.given_name, student.family_name);
     let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
     let page = PlanPage {

@@ -19,6 +19,7 @@ use crate::with_pool;
 /// A sign-off as the plan shows it.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SignOff {
+    pub signer_id: UserId,
     pub signer_role: String,
     pub signer_name: String,
     pub signed_at: OffsetDateTime,
@@ -41,17 +42,11 @@ pub fn signer_role(user: &User) -> Option<&'static str> {
 }
 
 pub async fn of_year(db: &Db, student: UserId, year: &str) -> Result<Vec<SignOff>, sqlx::Error> {
-    const SQL: &str = "SELECT s.signer_role, u.given_name || ' ' || u.family_name AS signer_name, s.signed_at
+    const SQL: &str =
+        "SELECT s.signer_id, s.signer_role, u.given_name || ' ' || u.family_name AS signer_name, s.signed_at
          FROM plan_signoffs s JOIN users u ON u.id = s.signer_id
          WHERE s.student_id = $1 AND s.school_year = $2 ORDER BY s.signed_at";
     with_pool!(db, pool => sqlx::query_as(SQL).bind(student).bind(year).fetch_all(pool).await)
-}
-
-/// Whether `signer` signed `student`'s plan in `year`.
-pub async fn signed(db: &Db, student: UserId, year: &str, signer: UserId) -> Result<bool, sqlx::Error> {
-    const SQL: &str =
-        "SELECT EXISTS (SELECT 1 FROM plan_signoffs WHERE student_id = $1 AND school_year = $2 AND signer_id = $3)";
-    with_pool!(db, pool => sqlx::query_scalar(SQL).bind(student).bind(year).bind(signer).fetch_one(pool).await)
 }
 
 /// Records the sign-off; `false` when this signer had signed this year already.

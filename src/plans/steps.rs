@@ -195,7 +195,7 @@ pub async fn complete_step(
     })?
     .and_then(|role| role.parse().ok());
     let owner = owner.ok_or(AppError::NotFound)?;
-    if !policy::may_complete_step(&state.db, &user, id, owner).await? {
+    if !policy::step_completion(&state.db, &user, id).await?.allows(owner) {
         return Err(AppError::Denied);
     }
     const SQL: &str =

@@ -55,6 +55,14 @@ async fn caseload_row(counselor: &Visitor, student: &str) -> String {
     row.expect("the student is in the caseload").to_string()
 }
 
+/// Posts a form that must be refused (400) with `message` on the page.
+async fn assert_refused(visitor: &Visitor, path: &str, fields: &[(&str, &str)], message: &str) {
+    let response = visitor.post(path, fields).await;
+    assert_eq!(response.status().as_u16(), 400, "{fields:?}");
+    let text = response.text().await.unwrap();
+    assert!(text.contains(message), "{fields:?}: {text}");
+}
+
 async fn post_status(visitor: &Visitor, path: &str, fields: &[(&str, &str)]) -> u16 {
     visitor.post(path, fields).await.status().as_u16()
 }
@@ -230,9 +238,7 @@ on_both_backends! {
         let before = scalar(&app.db().await, "SELECT COUNT(*) FROM plan_notes").await;
         let overlong = "x".repeat(4001);
         for body in ["   ", overlong.as_str()] {
-            let response = counselor.post(&notes, &[("body", body)]).await;
-            assert_eq!(response.status().as_u16(), 400);
-            assert!(response.text().await.unwrap().contains("up to 4,000 characters"));
+            assert_refused(&counselor, &notes, &[("body", body)], "up to 4,000 characters").await;
         }
         assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_notes").await, before, "nothing half-saved");
         let audited = "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'plan: added a % note'";
@@ -291,10 +297,7 @@ on_both_backends! {
             (vec![("title", "Visit"), ("owner", "principal")], "the student, a guardian, a counselor or a teacher"),
             (vec![("title", "Visit"), ("owner", "student"), ("due_on", "2027-02-30")], "the due date as a date"),
         ] {
-            let response = counselor.post(&add, &fields).await;
-            assert_eq!(response.status().as_u16(), 400, "{fields:?}");
-            let text = response.text().await.unwrap();
-            assert!(text.contains(message), "{fields:?}: {text}");
+            assert_refused(&counselor, &add, &fields, message).await;
         }
         assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_steps").await, before, "nothing half-saved");
 
@@ -376,9 +379,7 @@ on_both_backends! {
         for (grade, message) in [("13", "from 6 to 12"), ("6", "No student of that grade is in your caseload")] {
             let mut fields = form.to_vec();
             fields[3] = ("grade", grade);
-            let response = counselor.post("/caseload/steps", &fields).await;
-            assert_eq!(response.status().as_u16(), 400, "grade {grade}");
-            assert!(response.text().await.unwrap().contains(message), "grade {grade}");
+            assert_refused(&counselor, "/caseload/steps", &fields, message).await;
         }
         assert_eq!(scalar(&app.db().await, "SELECT COUNT(*) FROM plan_steps").await, before, "nothing half-saved");
         let audited = "SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'plan: added a step for the guardian to % students of grade 10'";
