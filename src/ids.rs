@@ -64,7 +64,9 @@ id_type!(
     IdentityProviderId,
     ApiTokenId,
     PlanInterestId,
+    PlanActivityId,
     PlanGoalId,
     PlanNoteId,
+    PlanReflectionId,
     PlanStepId,
 );

@@ -149,3 +149,57 @@ for (const lang of ['en', 'es']) {
     await family.close();
   });
 }
+
+const DOING = {
+  en: { addActivity: 'Add an activity or work-based learning', what: 'What you did', kind: 'Kind of activity', hours: 'Hours in all (optional)', addButton: 'Add the activity', wbl: 'Work-based learning', progress: /Evidence for [1-9]\d* of the 12 practices/, reflect: 'Your reflection', prompt: 'Prompt', saveReflection: 'Save the reflection', after: 'Change the plan for after high school', twoYear: 'Two-year college', save: 'Save', reflections: 'Reflections' },
+  es: { addActivity: 'Agregar una actividad o aprendizaje basado en el trabajo', what: 'Qué hiciste', kind: 'Tipo de actividad', hours: 'Horas en total (opcional)', addButton: 'Agregar la actividad', wbl: 'Aprendizaje basado en el trabajo', progress: /Evidencia de [1-9]\d* de las 12 prácticas/, reflect: 'Tu reflexión', prompt: 'Pregunta', saveReflection: 'Guardar la reflexión', after: 'Cambiar el plan para después de la preparatoria', twoYear: 'Colegio comunitario de dos años', save: 'Guardar', reflections: 'Reflexiones' },
+};
+
+for (const lang of ['en', 'es']) {
+  test(`a student records an internship, reflects and plans for after high school (${lang})`, async () => {
+    const t = DOING[lang];
+    const internship = lang === 'es' ? 'Pasantía en la clínica Mercy' : 'Internship at Mercy Clinic';
+    const words = lang === 'es' ? 'Aprendí a hablar con pacientes con calma y claridad.' : 'I learned to talk with patients calmly and clearly.';
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, lang, 'student@demo.test');
+    await page.getByRole('link', { name: TEXT[lang].myPlan }).click();
+
+    await page.getByText(t.addActivity).click();
+    await page.locator('#new-activity-title').fill(internship);
+    await page.locator('#new-activity-kind').selectOption('internship');
+    await page.locator('#new-activity-hours').fill('120');
+    await page.locator('#new-activity-cluster-healthcare-human-services').check();
+    await page.locator('#new-activity-practice-4').check();
+    await page.getByRole('button', { name: t.addButton }).click();
+    const wbl = page.locator('section[aria-labelledby="activities-heading"]');
+    assert.ok(await wbl.getByRole('heading', { name: internship }).isVisible(), 'the internship is on the plan');
+    assert.ok(await page.getByText(t.progress).isVisible(), 'the practice counts as evidence');
+
+    await page.getByLabel(t.prompt).selectOption('free');
+    await page.getByLabel(t.reflect).fill(words);
+    await page.locator('#reflection-practice-4').check();
+    await page.getByRole('button', { name: t.saveReflection }).click();
+    assert.ok(await page.getByText(words).isVisible(), 'the reflection is on the plan');
+
+    await page.getByText(t.after).click();
+    await page.getByLabel(t.twoYear).check();
+    await page.locator('#postsecondary-details').fill(lang === 'es' ? 'Enfermería en el colegio comunitario' : 'Nursing at the community college');
+    await page.locator('section[aria-labelledby="postsecondary-heading"]').getByRole('button', { name: t.save }).click();
+    assert.ok(await page.locator('section[aria-labelledby="postsecondary-heading"]').getByText(t.twoYear).first().isVisible());
+    await page.locator('#activities-heading').scrollIntoViewIfNeeded();
+    await checkAccessible(page, `plan-activities-${lang}`);
+    const planUrl = page.url().split('?')[0];
+    await context.close();
+
+    const staff = await browser.newContext();
+    const teacher = await staff.newPage();
+    await signInAs(teacher, lang, 'teacher@demo.test');
+    await teacher.goto(`${planUrl}?lang=${lang}`);
+    assert.ok(await teacher.getByRole('heading', { name: internship }).isVisible(), 'teachers see activities');
+    assert.equal(await teacher.getByText(words).count(), 0, 'teachers do not read reflections');
+    assert.equal(await teacher.getByRole('heading', { name: t.reflections, exact: true }).count(), 0);
+    await checkAccessible(teacher, `plan-teacher-${lang}`);
+    await staff.close();
+  });
+}

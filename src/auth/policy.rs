@@ -41,6 +41,8 @@ pub enum Permission {
     /// Comment on a student's plan (a note shared with the family and counselors): the
     /// student and their guardians.
     CommentOnPlan(UserId),
+    /// Write a reflection on a plan: the student themself, in their own words.
+    Reflect(UserId),
     /// Sign off a student's plan for the school year: the student, their guardians and
     /// their counselors.
     SignPlan(UserId),
@@ -199,6 +201,7 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
             _ => false,
         },
+        Permission::Reflect(student) => user.role == Role::Student && user.id == student,
         Permission::SignPlan(student) => match user.role {
             Role::Student | Role::Counselor => Box::pin(allows(db, user, Permission::EditPlan(student))).await?,
             Role::Guardian => store::is_guardian_of(db, user.id, student).await?,

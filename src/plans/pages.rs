@@ -8,17 +8,21 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
+use super::activities::{self, Activity, ActivityFields};
 use super::notes::{self, Note};
+use super::postsecondary::{self, Postsecondary};
+use super::reflections::{self, Reflection};
 use super::signoffs::{self, SignOff};
 use super::steps::{self, Step};
-use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved};
+use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved, Versioned};
+use super::tags::{self, Choice, Choices};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, NoteReach, Permission};
 use crate::catalog::names::{self, Kind};
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 use crate::ids::{PlanGoalId, PlanInterestId, UserId};
 use crate::orgs::model::User;
 use crate::orgs::store::{self as people, StudentRecord};
@@ -50,11 +54,142 @@ struct StepView {
     can_complete: bool,
 }
 
-/// A goal someone tried to save over a newer version.
-struct Conflict {
-    goal_id: PlanGoalId,
-    saved: Goal,
-    yours: GoalInput,
+/// An activity with its tags named, and the values of its editor.
+struct ActivityView {
+    activity: Activity,
+    clusters: Vec<Choice>,
+    practices: Vec<Choice>,
+    fields: ActivityFields,
+}
+
+struct ReflectionView {
+    reflection: Reflection,
+    practices: Vec<Choice>,
+}
+
+/// A Career Ready Practice and what on the plan gives evidence of it.
+struct PracticeProgress {
+    name: String,
+    evidence: Vec<String>,
+}
+
+/// What the student does and reflects on, and the practices it shows.
+struct Doing {
+    activities: Vec<ActivityView>,
+    work_based: Vec<ActivityView>,
+    reflections: Vec<ReflectionView>,
+    practices: Vec<PracticeProgress>,
+    /// "Evidence for 4 of the 12 practices".
+    summary: String,
+    shown: usize,
+}
+
+impl Doing {
+    async fn load(
+        state: &AppState,
+        lang: Lang,
+        id: UserId,
+        reads_reflections: bool,
+        choices: &Choices,
+    ) -> Result<Self, AppError> {
+        let tags = tags::of_student(&state.db, id).await?;
+        let (work_based, activities): (Vec<_>, Vec<_>) = activities::of_student(&state.db, id, &tags)
+            .await?
+            .into_iter()
+            .enumerate()
+            .map(|(n, activity)| ActivityView {
+                clusters: Choices::named(&choices.clusters, &activity.tags.clusters),
+                practices: Choices::named(&choices.practices, &activity.tags.practices),
+                fields: ActivityFields::of(&activity, format!("activity-{}-", n + 1)),
+                activity,
+            })
+            .partition(|view| view.activity.is_work_based());
+        let reflections: Vec<ReflectionView> = match reads_reflections {
+            true => reflections::of_student(&state.db, id, &tags).await?,
+            false => Vec::new(),
+        }
+        .into_iter()
+        .map(|reflection| ReflectionView {
+            practices: Choices::named(&choices.practices, &reflection.tags.practices),
+            reflection,
+        })
+        .collect();
+        let practices = choices
+            .practices
+            .iter()
+            .map(|practice| {
+                let done = activities.iter().chain(&work_based).filter(|v| v.activity.tags.has_practice(&practice.id));
+                let reflected = reflections.iter().filter(|v| v.reflection.tags.has_practice(&practice.id));
+                let evidence = done.map(|v| v.activity.title.clone()).chain(reflected.map(|v| {
+                    lang.t_args("plan-reflection-of", &[("date", v.reflection.created_at.date().to_string().into())])
+                }));
+                PracticeProgress { name: practice.name.clone(), evidence: evidence.collect() }
+            })
+            .collect::<Vec<_>>();
+        let shown = practices.iter().filter(|p| !p.evidence.is_empty()).count();
+        let summary = lang.t_args(
+            "plan-practices-progress",
+            &[("count", Arg::Num(shown as f64)), ("total", Arg::Num(practices.len() as f64))],
+        );
+        Ok(Doing { activities, work_based, reflections, practices, summary, shown })
+    }
+}
+
+/// One line of a version in the conflict view: a field's label and value.
+pub(super) struct Line {
+    pub label: String,
+    pub value: String,
+}
+
+impl Line {
+    pub fn new(label: String, value: impl Into<String>) -> Self {
+        Line { label, value: value.into() }
+    }
+}
+
+/// An edit someone tried to save over a newer version: both versions, and the form that
+/// saves this editor's anyway.
+pub(super) struct Conflict {
+    /// Where the form posts.
+    pub action: String,
+    /// The version saved meanwhile, which this editor's save would now replace.
+    pub version: i64,
+    pub saved: Vec<Line>,
+    pub yours: Vec<Line>,
+    /// The fields that send this editor's version again.
+    pub resend: Vec<(&'static str, String)>,
+}
+
+/// The editor of a versioned save, to answer them once it is done.
+pub(super) struct Outcome<'a> {
+    pub editor: &'a User,
+    pub student: UserId,
+    /// The audit log's words for the change.
+    pub what: &'static str,
+}
+
+impl Outcome<'_> {
+    /// Back to the plan when saved; the plan with both versions (409) on a conflict.
+    pub async fn show<T>(
+        self,
+        state: &AppState,
+        ctx: &PageCtx,
+        session: SessionCtx,
+        saved: Saved<T>,
+        conflict: impl FnOnce(T) -> Conflict,
+    ) -> Result<Response, AppError> {
+        match saved {
+            Saved::Saved => {
+                audit_change(state, &session, self.editor, self.student, self.what).await?;
+                Ok(back_to_plan(self.student))
+            }
+            Saved::Conflict(saved) => {
+                let student = people::student_record(&state.db, self.student).await?.ok_or(AppError::NotFound)?;
+                plan_page(state, ctx, session, student, Some(conflict(saved))).await
+            }
+            Saved::Missing => Err(AppError::NotFound),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -83,6 +218,17 @@ struct PlanPage {
     signoffs: Vec<SignOff>,
     can_sign: bool,
     conflict: Option<Conflict>,
+    /// Activities, work-based learning, reflections and the practices they show.
+    doing: Doing,
+    tag_choices: Choices,
+    new_activity: ActivityFields,
+    activity_kinds: [&'static str; 9],
+    /// The student, who writes reflections, and the prompts for their grade.
+    can_reflect: bool,
+    prompts: Vec<&'static str>,
+    reads_reflections: bool,
+    postsecondary: Postsecondary,
+    postsecondary_paths: [&'static str; 6],
     goal_kinds: [&'static str; 3],
     goal_statuses: [&'static str; 3],
 }
@@ -130,6 +276,11 @@ async fn interest_views(state: &AppState, lang: Lang, student: UserId) -> Result
 async fn history(state: &AppState, lang: Lang, student: UserId) -> Result<Vec<Change>, AppError> {
     let mut changes = store::changes(&state.db, student, HISTORY_SHOWN).await?;
     for change in &mut changes {
+        match change.action.as_str() {
+            "reflection_added" => change.subject = lang.t(&format!("reflection-prompt-{}-text", change.subject)),
+            "postsecondary_changed" => change.subject = lang.t(&format!("postsecondary-path-{}-name", change.subject)),
+            _ => {}
+        }
         if let Some((kind, code)) =
             change.action.starts_with("interest_").then(|| change.subject.split_once(':')).flatten()
             && let Some((name, _)) = interest_target(state, lang, kind, code).await?
@@ -154,7 +305,7 @@ async fn cluster_choices(state: &AppState, lang: Lang) -> Result<Vec<ClusterChoi
     Ok(choices.collect())
 }
 
-async fn plan_page(
+pub(super) async fn plan_page(
     state: &AppState,
     ctx: &PageCtx,
     session: SessionCtx,
@@ -181,6 +332,11 @@ async fn plan_page(
     let signer = signoffs::signer_role(user).is_some()
         && policy::check(&state.db, Some(user), Permission::SignPlan(id)).await.is_ok();
     let signed = signoffs.iter().any(|s| s.signer_id == user.id);
+    let can_reflect = policy::check(&state.db, Some(user), Permission::Reflect(id)).await.is_ok();
+    // Reflections are read where shared notes are: not by teachers.
+    let reads_reflections = reach != NoteReach::None;
+    let tag_choices = Choices::load(&state.catalog, ctx.lang).await?;
+    let doing = Doing::load(state, ctx.lang, id, reads_reflections, &tag_choices).await?;
     let name = format!("{} {}", student.given_name, student.family_name);
     let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
     let page = PlanPage {
@@ -201,6 +357,15 @@ async fn plan_page(
         step_owners: steps::OWNERS.iter().map(|r| r.as_str()).collect(),
         school_year,
         signoffs,
+        doing,
+        tag_choices,
+        new_activity: ActivityFields::blank("new-activity-"),
+        activity_kinds: activities::KINDS,
+        can_reflect,
+        prompts: reflections::prompts_for(student.grade),
+        reads_reflections,
+        postsecondary: postsecondary::of_student(&state.db, id).await?,
+        postsecondary_paths: postsecondary::PATHS,
         goal_kinds: GOAL_KINDS,
         goal_statuses: GOAL_STATUSES,
         student,
@@ -419,15 +584,30 @@ pub async fn update_goal(
         AppError::bad_request("version", "error-field-goal-version", "reload the plan and edit the goal again")
     })?;
     let input = checked_goal(&form)?;
-    match store::update_goal(&state.db, id, goal, version, &input, editor.id, OffsetDateTime::now_utc()).await? {
-        Saved::Saved => {
-            audit_change(&state, &session, &editor, id, "plan: changed a goal").await?;
-            Ok(back_to_plan(id))
-        }
-        Saved::Conflict(saved) => {
-            let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
-            plan_page(&state, &ctx, session, student, Some(Conflict { goal_id: goal, saved, yours: input })).await
-        }
-        Saved::Missing => Err(AppError::NotFound),
-    }
+    let saved = store::update_goal(&state.db, id, goal, version, &input, editor.id, OffsetDateTime::now_utc()).await?;
+    let conflict = |saved: Goal| Conflict {
+        action: format!("/students/{id}/plan/goals/{goal}"),
+        version: saved.version,
+        saved: goal_lines(&saved.input(), ctx.lang),
+        yours: goal_lines(&input, ctx.lang),
+        resend: vec![
+            ("kind", input.kind.clone()),
+            ("title", input.title.clone()),
+            ("benchmark", input.benchmark.clone()),
+            ("status", input.status.clone()),
+            ("target_date", input.target_date.map(|d| d.to_string()).unwrap_or_default()),
+        ],
+    };
+    let outcome = Outcome { editor: &editor, student: id, what: "plan: changed a goal" };
+    outcome.show(&state, &ctx, session, saved, conflict).await
+}
+
+fn goal_lines(goal: &GoalInput, lang: Lang) -> Vec<Line> {
+    vec![
+        Line::new(lang.t("plan-goal-title"), &goal.title),
+        Line::new(lang.t("plan-goal-kind"), lang.t(&format!("goal-kind-{}-name", goal.kind))),
+        Line::new(lang.t("plan-goal-status"), lang.t(&format!("goal-status-{}-name", goal.status))),
+        Line::new(lang.t("plan-goal-date"), goal.target_date.map(|d| d.to_string()).unwrap_or_default()),
+        Line::new(lang.t("plan-goal-benchmark"), &goal.benchmark),
+    ]
 }

@@ -74,7 +74,7 @@ pub struct GoalInput {
 }
 
 /// Dates in change records as ISO 8601 (`2027-06-15`).
-fn date_text<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+pub(super) fn date_text<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
     match date {
         Some(date) => serializer.serialize_str(&date.to_string()),
         None => serializer.serialize_none(),
@@ -85,16 +85,6 @@ impl Goal {
     /// The target date as the date field shows it ("" when none).
     pub fn target_date_text(&self) -> String {
         self.target_date.map(|d| d.to_string()).unwrap_or_default()
-    }
-
-    pub fn input(&self) -> GoalInput {
-        GoalInput {
-            kind: self.kind.clone(),
-            title: self.title.clone(),
-            benchmark: self.benchmark.clone(),
-            target_date: self.target_date,
-            status: self.status.clone(),
-        }
     }
 }
 
@@ -109,41 +99,102 @@ pub struct Change {
     pub subject: String,
 }
 
-/// The outcome of saving an edited goal.
+/// The outcome of saving an edited part of the plan.
 #[derive(Debug)]
-pub enum Saved {
+pub enum Saved<T> {
     Saved,
-    /// Someone saved the goal since the editor loaded it: here is what they saved.
-    Conflict(Goal),
+    /// Someone saved it since the editor loaded it: here is what they saved.
+    Conflict(T),
     Missing,
 }
 
+/// A part of the plan edited with optimistic concurrency: it carries the version it was
+/// loaded at, and the input an editor would type to produce it.
+pub trait Versioned {
+    type Input: PartialEq + Serialize;
+    fn version(&self) -> i64;
+    fn input(&self) -> Self::Input;
+}
+
+impl Versioned for Goal {
+    type Input = GoalInput;
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn input(&self) -> GoalInput {
+        GoalInput {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            benchmark: self.benchmark.clone(),
+            target_date: self.target_date,
+            status: self.status.clone(),
+        }
+    }
+}
+
+/// Whether an edit of a record at `version` is to be written, given the record as it is now.
+pub(super) enum Judged<T> {
+    /// Still at that version and changed: write it (here is the current record).
+    Write(T),
+    /// Nothing to write: the answer for the editor.
+    Answer(Saved<T>),
+}
+
+pub(super) fn judge<T: Versioned>(current: Option<T>, version: i64, input: &T::Input) -> Judged<T> {
+    match current {
+        None => Judged::Answer(Saved::Missing),
+        Some(current) if current.version() != version => Judged::Answer(Saved::Conflict(current)),
+        Some(current) if current.input() == *input => Judged::Answer(Saved::Saved),
+        Some(current) => Judged::Write(current),
+    }
+}
+
+/// The answer after a write that found the row no longer at the version: someone saved it
+/// between the read and the write, and `now` is what they saved.
+pub(super) fn lost_race<T>(now: Option<T>) -> Saved<T> {
+    now.map_or(Saved::Missing, Saved::Conflict)
+}
+
 const GOAL_COLUMNS: &str = "id, kind, title, benchmark, target_date, status, version";
-const RECORD_CHANGE: &str =
+pub(super) const RECORD_CHANGE: &str =
     "INSERT INTO plan_changes (id, student_id, at, actor_id, section, action, subject, before, after)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 /// A change to record beside the change itself.
-struct ChangeEntry<'a> {
-    student: UserId,
-    actor: UserId,
-    /// `interest_added`, `interest_removed`, `goal_added` or `goal_changed`; the section
-    /// of the plan is its first word.
-    action: &'a str,
-    subject: String,
-    before: Option<String>,
-    after: Option<String>,
+pub(super) struct ChangeEntry<'a> {
+    pub student: UserId,
+    pub actor: UserId,
+    /// `interest_added`, `goal_changed`, `activity_removed`...: the section of the plan,
+    /// then what happened to it.
+    pub action: &'a str,
+    pub subject: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl<'a> ChangeEntry<'a> {
+    /// The change of an edit from `current` to `input`.
+    pub fn edit<T: Versioned>(
+        (student, actor): (UserId, UserId),
+        action: &'a str,
+        subject: &str,
+        current: &T,
+        input: &T::Input,
+    ) -> Self {
+        let before = json(&current.input());
+        ChangeEntry { student, actor, action, subject: subject.to_string(), before, after: json(input) }
+    }
 }
 
 macro_rules! record_change {
     ($tx:expr, $change:expr, $now:expr) => {{
         let c = $change;
-        sqlx::query(RECORD_CHANGE)
+        sqlx::query($crate::plans::store::RECORD_CHANGE)
             .bind(uuid::Uuid::new_v4())
             .bind(c.student)
             .bind($now)
             .bind(c.actor)
-            .bind(if c.action.starts_with("interest_") { "interests" } else { "goals" })
+            .bind(c.action.split('_').next().unwrap_or_default())
             .bind(c.action)
             .bind(&c.subject)
             .bind(&c.before)
@@ -152,8 +203,9 @@ macro_rules! record_change {
             .await?;
     }};
 }
+pub(super) use record_change;
 
-fn json(value: &impl Serialize) -> Option<String> {
+pub(super) fn json(value: &impl Serialize) -> Option<String> {
     serde_json::to_string(value).ok()
 }
 
@@ -262,25 +314,15 @@ pub async fn update_goal(
     input: &GoalInput,
     actor: UserId,
     now: OffsetDateTime,
-) -> Result<Saved, sqlx::Error> {
+) -> Result<Saved<Goal>, sqlx::Error> {
     const SQL: &str = "UPDATE plan_goals SET kind = $4, title = $5, benchmark = $6, target_date = $7, status = $8,
          version = version + 1, updated_at = $9, updated_by = $10
          WHERE id = $1 AND student_id = $2 AND version = $3";
-    let Some(current) = goal(db, student, id).await? else { return Ok(Saved::Missing) };
-    if current.version != version {
-        return Ok(Saved::Conflict(current));
-    }
-    if current.input() == *input {
-        return Ok(Saved::Saved);
-    }
-    let change = ChangeEntry {
-        student,
-        actor,
-        action: "goal_changed",
-        subject: input.title.clone(),
-        before: json(&current.input()),
-        after: json(input),
+    let current = match judge(goal(db, student, id).await?, version, input) {
+        Judged::Write(current) => current,
+        Judged::Answer(saved) => return Ok(saved),
     };
+    let change = ChangeEntry::edit((student, actor), "goal_changed", &input.title, &current, input);
     let updated = with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let updated = sqlx::query(SQL).bind(id).bind(student).bind(version).bind(&input.kind).bind(&input.title)
@@ -292,11 +334,7 @@ pub async fn update_goal(
         tx.commit().await?;
         Ok::<bool, sqlx::Error>(updated)
     })?;
-    match updated {
-        true => Ok(Saved::Saved),
-        // Saved by someone else between the read and the write.
-        false => Ok(goal(db, student, id).await?.map_or(Saved::Missing, Saved::Conflict)),
-    }
+    Ok(if updated { Saved::Saved } else { lost_race(goal(db, student, id).await?) })
 }
 
 /// The latest changes of the plan, newest first, with who made them.

@@ -59,3 +59,28 @@ fn form_error(rejection: FormRejection) -> AppError {
     }
     AppError::bad_request("form", "error-field-form", rejection.body_text())
 }
+
+/// URL-encoded form body kept as its fields in order, for forms that send a field more than
+/// once (a group of checkboxes).
+pub struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    /// The first value of `name`, or "" when the form lacks it.
+    pub fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value)
+    }
+
+    /// Every value of `name`, in the order sent.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(key, _)| key == name).map(|(_, value)| value.clone()).collect()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormFields {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let AppForm(fields) = AppForm::<Vec<(String, String)>>::from_request(request, state).await?;
+        Ok(Self(fields))
+    }
+}

@@ -8,7 +8,7 @@ mod pager;
 
 pub use assets::{favicon, icon_svg, stylesheet};
 pub use chart::{Chart, ChartBar};
-pub use extract::{AppForm, AppJson};
+pub use extract::{AppForm, AppJson, FormFields};
 pub use pager::Pager;
 
 use askama::Template;

@@ -34,6 +34,8 @@ enum Rule {
     NoteWriter,
     /// Those who sign off the target student's plan: the student, a guardian, a counselor.
     PlanSigner,
+    /// The target student themself, who writes reflections.
+    Reflector,
     /// Counselors (each works their own caseload).
     Counselors,
     /// Only API tokens: every signed-in person is refused.
@@ -91,6 +93,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
         Rule::NoteWriter => matches!(actor, Student | Guardian | Counselor | InstanceAdmin),
         Rule::PlanSigner => matches!(actor, Student | Guardian | Counselor),
+        Rule::Reflector => matches!(actor, Student | InstanceAdmin),
         Rule::Counselors => matches!(actor, Counselor | CounselorOfOtherGrade | InstanceAdmin),
         Rule::ApiToken => false,
     }
@@ -132,6 +135,14 @@ const fn json(template: &'static str, body: &'static str) -> Case {
 const fn form_to_nothing(template: &'static str, rule: Rule, fields: &'static [(&'static str, &'static str)]) -> Case {
     Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: 404..405 }
 }
+
+const ACTIVITY: &[(&str, &str)] = &[
+    ("kind", "volunteer"),
+    ("title", "Volunteer at the science museum"),
+    ("cluster", "education"),
+    ("practice", "cctc-2012/CRP1"),
+    ("version", "1"),
+];
 
 const GOAL: &[(&str, &str)] = &[
     ("kind", "career"),
@@ -194,6 +205,18 @@ const CASES: &[Case] = &[
     form("/students/{id}/plan/interests/{interest}/remove", Rule::PlanEditor, &[]),
     form("/students/{id}/plan/goals", Rule::PlanEditor, GOAL),
     form_to_nothing("/students/{id}/plan/goals/{goal}", Rule::PlanEditor, GOAL),
+    form("/students/{id}/plan/activities", Rule::PlanEditor, ACTIVITY),
+    form_to_nothing("/students/{id}/plan/activities/{activity}", Rule::PlanEditor, ACTIVITY),
+    form("/students/{id}/plan/activities/{activity}/remove", Rule::PlanEditor, &[]),
+    form("/students/{id}/plan/reflections", Rule::Reflector, &[("prompt", "free"), ("body", "I liked the museum")]),
+    // The first editor saves the unsaved plan (303); later ones are shown the conflict (409).
+    Case {
+        method: "POST",
+        template: "/students/{id}/plan/postsecondary",
+        rule: Rule::PlanEditor,
+        body: Some(Body::Form(&[("path", "two_year"), ("details", ""), ("version", "0")])),
+        answers: 303..410,
+    },
     form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
     form("/students/{id}/plan/signoff", Rule::PlanSigner, &[]),
     form("/students/{id}/plan/steps", Rule::PlanEditor, &[("title", "Visit the college fair"), ("owner", "student")]),
@@ -239,6 +262,9 @@ const CASES: &[Case] = &[
 /// student and guardians: each may appear only in what its readers get.
 const PRIVATE_NOTE: &str = "Private note: family situation discussed";
 const SHARED_NOTE: &str = "Shared note: apply to the summer nursing camp";
+
+/// A reflection of the target student: read where shared notes are, never by teachers.
+const REFLECTION: &str = "Reflection: I want to work with animals";
 
 fn reads_note(actor: Actor, shared: bool) -> bool {
     use Actor::*;
@@ -334,6 +360,10 @@ async fn arrange(app: &TestApp) -> World {
             .await
             .expect("note");
     }
+    let no_tags = pathways::plans::tags::Tags::default();
+    pathways::plans::reflections::add(&db, student, "free", REFLECTION, &no_tags, time::OffsetDateTime::now_utc())
+        .await
+        .expect("reflection");
     let district =
         pathways::orgs::store::district_by_slug(&db, "riverbend").await.expect("query").expect("demo district").0;
     let (token, _) = pathways::auth::tokens::create(
@@ -386,6 +416,7 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{interest}", "00000000-0000-0000-0000-000000000000")
         .replace("{goal}", "00000000-0000-0000-0000-000000000000")
         .replace("{step}", "00000000-0000-0000-0000-000000000000")
+        .replace("{activity}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {
@@ -443,7 +474,7 @@ on_both_backends! {
                 } else if expected && (status >= 500 || (case.rule != Rule::Public && !case.answers.contains(&status))) {
                     lockouts.push(format!("{actor:?} {} {path} -> {status}, not the page", case.method));
                 }
-                for (note, shared) in [(PRIVATE_NOTE, false), (SHARED_NOTE, true)] {
+                for (note, shared) in [(PRIVATE_NOTE, false), (SHARED_NOTE, true), (REFLECTION, true)] {
                     let shown = body.contains(note);
                     if shown && !reads_note(actor, shared) {
                         leaks.push(format!("{actor:?} {} {path}: shows the note {note:?}", case.method));

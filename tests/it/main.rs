@@ -12,6 +12,7 @@ mod district_api;
 mod explore;
 mod oneroster;
 mod people;
+mod plan_activities;
 mod plans;
 mod sign_in_providers;
 mod web_shell;

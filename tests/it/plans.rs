@@ -110,7 +110,7 @@ on_both_backends! {
         let response = student.post(&edit, &goal_with(&[("title", "Pass Biology with an A")], Some(v))).await;
         assert_eq!(response.status(), 409, "a stale edit is not saved over the newer one");
         let page = response.text().await.unwrap();
-        assert!(page.contains("Someone else changed this goal") && page.contains("Pass Biology with an A"), "both versions shown");
+        assert!(page.contains("Someone else changed this part of the plan") && page.contains("Pass Biology with an A"), "both versions shown");
         let saved = format!("SELECT COUNT(*) FROM plan_goals WHERE {OF_STUDENT} AND status = 'done' AND title = 'Pass Biology'");
         assert_eq!(scalar(&db, &saved).await, 1);
         let newer = (version + 1).to_string().leak() as &'static str;
