@@ -1,5 +1,7 @@
 //! Plans for the demo district, at every stage: some students have not started, some chose
-//! interests only, some set goals and are working on them, a few met them. Deterministic:
+//! interests only, some set goals and are working on them, a few met them; students with
+//! goals have activities (work-based learning from grade 10), some reflected, and most high
+//! schoolers with goals chose a path after high school. Deterministic:
 //! each student's plan follows from their id. The demo student's own plan stays empty, for
 //! visitors to fill in.
 
@@ -10,7 +12,10 @@ use time::{Duration, OffsetDateTime};
 use crate::db::Db;
 use crate::db::batch::BulkInsert;
 use crate::db::batch::{TableRows, Value};
-use crate::ids::{DistrictId, PlanGoalId, PlanInterestId, UserId};
+use super::activities::WORK_BASED;
+use super::reflections;
+use super::tags::{self, PRACTICE_VERSION, Tags};
+use crate::ids::{DistrictId, PlanActivityId, PlanGoalId, PlanInterestId, PlanReflectionId, UserId};
 use crate::orgs::demo::Rng;
 use crate::with_pool;
 
@@ -27,6 +32,37 @@ const GOALS: [(&str, &str, &str); 6] = [
     ("personal", "Volunteer in my community", "20 hours of volunteering by May"),
 ];
 
+/// Activities students record: (kind, title, organization, cluster, practice numbers).
+const ACTIVITIES: [(&str, &str, &str, &str, &[u8]); 10] = [
+    ("club", "Robotics club", "", "advanced-manufacturing", &[6, 11, 12]),
+    ("club", "School newspaper", "", "arts-entertainment-design", &[4, 12]),
+    ("sport", "Varsity soccer", "", "", &[3, 12]),
+    ("arts", "Spring musical crew", "", "arts-entertainment-design", &[6, 12]),
+    ("volunteer", "Volunteer at the science museum", "Riverbend Science Museum", "education", &[1, 4]),
+    ("volunteer", "Food bank shifts", "Riverbend Food Bank", "healthcare-human-services", &[1, 9]),
+    ("job", "Cashier", "Corner Market", "marketing-sales", &[1, 2]),
+    ("job_shadow", "Shadowed a nurse for a day", "Riverbend General Hospital", "healthcare-human-services", &[10]),
+    ("internship", "Summer IT internship", "Riverbend Public Library", "digital-technology", &[2, 11]),
+    ("apprenticeship", "Pre-apprenticeship in electrical work", "Local 112 Training Center", "construction", &[2, 8]),
+];
+
+/// What students write when they reflect, whatever the prompt.
+const REFLECTIONS: [&str; 4] = [
+    "I liked it more than I expected. Working with other people made the hard parts easier.",
+    "It showed me I need to get better at planning my time, and that I enjoy solving problems.",
+    "I want to learn more about this. I am going to ask my counselor about a course next year.",
+    "It was harder than it looked. I kept going and I am proud I finished.",
+];
+
+/// Paths after high school with what students say about them.
+const PATHS: [(&str, &str); 5] = [
+    ("four_year", "Apply to state universities in the fall of senior year."),
+    ("two_year", "Start at Riverbend Community College, then transfer."),
+    ("certificate", "A certificate program that leads straight to a job."),
+    ("workforce", "Work full time and save, then decide about school."),
+    ("military", "Talk to recruiters about training in a technical field."),
+];
+
 /// Writes plans for the students of `district` (all but `keep_empty`).
 pub async fn generate(
     db: &Db,
@@ -34,8 +70,8 @@ pub async fn generate(
     keep_empty: Option<UserId>,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    let (students, links): (Vec<UserId>, Vec<(String, String)>) = with_pool!(db, pool => {
-        let students = sqlx::query_scalar("SELECT id FROM users WHERE district_id = $1 AND role = 'student' ORDER BY id")
+    let (students, links): (Vec<(UserId, Option<i64>)>, Vec<(String, String)>) = with_pool!(db, pool => {
+        let students = sqlx::query_as("SELECT id, grade FROM users WHERE district_id = $1 AND role = 'student' ORDER BY id")
             .bind(district).fetch_all(pool).await?;
         let links = sqlx::query_as("SELECT ss.subcluster_id, o.code FROM subcluster_socs ss
              JOIN occupations o ON o.soc_code = ss.soc_code ORDER BY ss.subcluster_id, o.code")
@@ -72,7 +108,8 @@ pub async fn generate(
         ],
         rows: Vec::new(),
     };
-    for student in students.into_iter().filter(|s| Some(*s) != keep_empty) {
+    let mut doing = Doing::default();
+    for (student, grade) in students.into_iter().filter(|(s, _)| Some(*s) != keep_empty) {
         let mut dice = Rng::seeded(student.uuid().as_u64_pair().0);
         let stage = dice.below(100);
         if stage < 20 {
@@ -114,10 +151,11 @@ pub async fn generate(
                 Value::uuid(student.uuid()),
             ]);
         }
+        doing.add(&mut dice, student, grade.unwrap_or(9), stage, added);
     }
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        for TableRows { table, columns, rows } in [&interests, &goals] {
+        for TableRows { table, columns, rows } in [&interests, &goals, &doing.activities, &doing.reflections, &doing.tags, &doing.postsecondary] {
             BulkInsert::insert_rows(&mut *tx, table, columns, rows, "", &mut |_| ()).await?;
         }
         tx.commit().await
@@ -133,4 +171,99 @@ fn interest_row(id: PlanInterestId, student: UserId, kind: &str, code: &str, add
         Value::uuid(student.uuid()),
         Value::Time(added),
     ]
+}
+
+/// The activities, reflections, their tags and the postsecondary plans of the demo students.
+struct Doing {
+    activities: TableRows,
+    reflections: TableRows,
+    tags: TableRows,
+    postsecondary: TableRows,
+}
+
+impl Default for Doing {
+    fn default() -> Self {
+        let table = |table, columns| TableRows { table, columns, rows: Vec::new() };
+        Doing {
+            activities: table(
+                "plan_activities",
+                &[
+                    "id",
+                    "student_id",
+                    "kind",
+                    "title",
+                    "organization",
+                    "description",
+                    "started_on",
+                    "hours",
+                    "version",
+                    "created_at",
+                    "updated_at",
+                    "updated_by",
+                ],
+            ),
+            reflections: table("plan_reflections", &["id", "student_id", "prompt", "body", "created_at", "created_by"]),
+            tags: table("plan_tags", tags::COLUMNS),
+            postsecondary: table(
+                "plan_postsecondary",
+                &["student_id", "path", "details", "version", "updated_at", "updated_by"],
+            ),
+        }
+    }
+}
+
+impl Doing {
+    /// What a student at `stage` (0-99; 55 and up set goals) in `grade` did, starting `since`.
+    fn add(&mut self, dice: &mut Rng, student: UserId, grade: i64, stage: usize, since: OffsetDateTime) {
+        let practice = |n: &u8| format!("{PRACTICE_VERSION}/CRP{n}");
+        let offered: Vec<_> = ACTIVITIES.iter().filter(|a| grade >= 10 || !WORK_BASED.contains(&a.0)).collect();
+        let mut picked: Vec<usize> = (0..1 + dice.below(3)).map(|_| dice.below(offered.len())).collect();
+        picked.sort_unstable();
+        picked.dedup();
+        for (i, n) in picked.into_iter().enumerate() {
+            let (kind, title, organization, cluster, practices) = *offered[n];
+            let id = PlanActivityId::derived(&NAMESPACE, &format!("{student}/activity/{i}")).uuid();
+            let clusters = if cluster.is_empty() { Vec::new() } else { vec![cluster.to_string()] };
+            self.tags.rows.extend(Tags::new(clusters, practices.iter().map(practice).collect()).rows(id, student));
+            self.activities.rows.push(vec![
+                Value::uuid(id),
+                Value::uuid(student.uuid()),
+                Value::text(kind),
+                Value::text(title),
+                Value::text(organization),
+                Value::text(""),
+                Value::Date(Some(since.date())),
+                Value::Int(Some(10 + dice.below(190) as i64)),
+                Value::Int(Some(1)),
+                Value::Time(since),
+                Value::Time(since),
+                Value::uuid(student.uuid()),
+            ]);
+        }
+        if stage >= 70 {
+            let prompts = reflections::prompts_for(Some(grade));
+            let id = PlanReflectionId::derived(&NAMESPACE, &format!("{student}/reflection/0")).uuid();
+            let at = since + Duration::days(30);
+            self.tags.rows.extend(Tags::new(Vec::new(), vec![practice(&(1 + dice.below(12) as u8))]).rows(id, student));
+            self.reflections.rows.push(vec![
+                Value::uuid(id),
+                Value::uuid(student.uuid()),
+                Value::text(prompts[dice.below(prompts.len())]),
+                Value::text(REFLECTIONS[dice.below(REFLECTIONS.len())]),
+                Value::Time(at),
+                Value::uuid(student.uuid()),
+            ]);
+        }
+        if grade >= 9 && stage >= 60 {
+            let (path, details) = PATHS[dice.below(PATHS.len())];
+            self.postsecondary.rows.push(vec![
+                Value::uuid(student.uuid()),
+                Value::text(path),
+                Value::text(details),
+                Value::Int(Some(1)),
+                Value::Time(since),
+                Value::uuid(student.uuid()),
+            ]);
+        }
+    }
 }
