@@ -138,6 +138,12 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/activities/{activity}/remove", crate::plans::activities::remove_activity)
         .post("/students/{id}/plan/reflections", crate::plans::reflections::add_reflection)
         .post("/students/{id}/plan/postsecondary", crate::plans::postsecondary::save_postsecondary)
+        .get("/students/{id}/plan/export.json", crate::plans::portable::export_plan)
+        .upload(
+            "/students/{id}/plan/import",
+            crate::plans::portable::import_plan,
+            crate::plans::portable::MAX_FILE_BYTES,
+        )
         .post("/students/{id}/plan/notes", plan_notes::add_note)
         .post("/students/{id}/plan/signoff", plan_signoffs::sign_off)
         .post("/students/{id}/plan/steps", plan_steps::add_step)

@@ -402,3 +402,6 @@ error-field-reflection-prompt = Choose one of the prompts.
 error-field-reflection-body = Write your reflection in up to 4,000 characters.
 error-field-postsecondary-path = Choose one of the paths.
 error-field-postsecondary-details = Keep the details to 2,000 characters.
+error-field-plan-file = Choose a plan file (.json) exported from Pathways.
+error-field-plan-file-format = This file is not a Pathways plan file.
+error-field-plan-file-version = This plan file was written by a newer Pathways; export it again from a version that writes format 1.

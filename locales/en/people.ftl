@@ -398,3 +398,41 @@ plan-change-activity_changed = changed the activity "{ $what }"
 plan-change-activity_removed = removed the activity "{ $what }"
 plan-change-reflection_added = wrote a reflection: { $what }
 plan-change-postsecondary_changed = set the plan after high school to { $what }
+plan-portable = Take the plan along
+plan-export-json = Download the whole plan (JSON, open format)
+plan-import-file = Plan file from another school
+plan-import-hint = A plan exported from Pathways (.json). What it holds is added to this plan; nothing here is removed.
+plan-import-button = Add the plan file
+plan-import-title = Plan file added
+plan-import-imported = Added to the plan
+plan-import-not-mapped = Left out or adapted
+plan-import-all-mapped = Everything in the file mapped to this district's plan.
+plan-import-back = Back to the plan
+plan-import-interests = { $count ->
+    [one] { $count } career interest
+   *[other] { $count } career interests
+}
+plan-import-goals = { $count ->
+    [one] { $count } goal
+   *[other] { $count } goals
+}
+plan-import-activities = { $count ->
+    [one] { $count } activity
+   *[other] { $count } activities
+}
+plan-import-reflections = { $count ->
+    [one] { $count } reflection
+   *[other] { $count } reflections
+}
+plan-import-postsecondary = { $count ->
+    [one] The plan for after high school
+   *[other] No plan for after high school (none in the file)
+}
+plan-import-interest-unknown = { $item }: "{ $what }" is not in this catalog, so it was left out.
+plan-import-tag-dropped = { $item }: the tag "{ $what }" is not a cluster or practice here, so it was left out.
+plan-import-prompt-unknown = { $item }: the prompt "{ $what }" is not offered here; the reflection was kept as a free reflection.
+plan-import-postsecondary-kept = The plan already had a plan for after high school; it was kept and the file's was left out.
+plan-import-signoffs-left = { $count ->
+    [one] { $count } sign-off from the other school stays in its records; sign-offs here start fresh.
+   *[other] { $count } sign-offs from the other school stay in its records; sign-offs here start fresh.
+}

@@ -402,3 +402,6 @@ error-field-reflection-prompt = Elige una de las preguntas.
 error-field-reflection-body = Escribe tu reflexión en hasta 4000 caracteres.
 error-field-postsecondary-path = Elige uno de los caminos.
 error-field-postsecondary-details = Escribe los detalles en hasta 2000 caracteres.
+error-field-plan-file = Elige un archivo de plan (.json) exportado de Pathways.
+error-field-plan-file-format = Este archivo no es un archivo de plan de Pathways.
+error-field-plan-file-version = Este archivo de plan lo escribió un Pathways más nuevo; expórtalo otra vez desde una versión que escriba el formato 1.

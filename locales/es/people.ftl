@@ -398,3 +398,41 @@ plan-change-activity_changed = cambió la actividad «{ $what }»
 plan-change-activity_removed = quitó la actividad «{ $what }»
 plan-change-reflection_added = escribió una reflexión: { $what }
 plan-change-postsecondary_changed = eligió como plan después de la preparatoria: { $what }
+plan-portable = Llevar el plan contigo
+plan-export-json = Descargar el plan completo (JSON, formato abierto)
+plan-import-file = Archivo de plan de otra escuela
+plan-import-hint = Un plan exportado de Pathways (.json). Lo que contiene se agrega a este plan; no se quita nada.
+plan-import-button = Agregar el archivo de plan
+plan-import-title = Archivo de plan agregado
+plan-import-imported = Agregado al plan
+plan-import-not-mapped = Omitido o adaptado
+plan-import-all-mapped = Todo lo del archivo corresponde al plan de este distrito.
+plan-import-back = Volver al plan
+plan-import-interests = { $count ->
+    [one] { $count } interés profesional
+   *[other] { $count } intereses profesionales
+}
+plan-import-goals = { $count ->
+    [one] { $count } meta
+   *[other] { $count } metas
+}
+plan-import-activities = { $count ->
+    [one] { $count } actividad
+   *[other] { $count } actividades
+}
+plan-import-reflections = { $count ->
+    [one] { $count } reflexión
+   *[other] { $count } reflexiones
+}
+plan-import-postsecondary = { $count ->
+    [one] El plan para después de la preparatoria
+   *[other] Ningún plan para después de la preparatoria (el archivo no tiene)
+}
+plan-import-interest-unknown = { $item }: «{ $what }» no está en este catálogo, así que se omitió.
+plan-import-tag-dropped = { $item }: la etiqueta «{ $what }» no es un grupo profesional ni una práctica aquí, así que se omitió.
+plan-import-prompt-unknown = { $item }: la pregunta «{ $what }» no se ofrece aquí; la reflexión se guardó como reflexión libre.
+plan-import-postsecondary-kept = El plan ya tenía un plan para después de la preparatoria; se conservó y se omitió el del archivo.
+plan-import-signoffs-left = { $count ->
+    [one] { $count } firma de la otra escuela queda en sus registros; las firmas aquí empiezan de nuevo.
+   *[other] { $count } firmas de la otra escuela quedan en sus registros; las firmas aquí empiezan de nuevo.
+}

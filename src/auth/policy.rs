@@ -43,6 +43,9 @@ pub enum Permission {
     CommentOnPlan(UserId),
     /// Write a reflection on a plan: the student themself, in their own words.
     Reflect(UserId),
+    /// Download a student's whole plan: the student, their guardians, and staff who may see
+    /// the record, except teachers (the file holds reflections, which teachers do not read).
+    ExportPlan(UserId),
     /// Sign off a student's plan for the school year: the student, their guardians and
     /// their counselors.
     SignPlan(UserId),
@@ -201,6 +204,9 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
             _ => false,
         },
+        Permission::ExportPlan(student) => {
+            user.role != Role::Teacher && Box::pin(allows(db, user, Permission::ViewStudent(student))).await?
+        }
         Permission::Reflect(student) => user.role == Role::Student && user.id == student,
         Permission::SignPlan(student) => match user.role {
             Role::Student | Role::Counselor => Box::pin(allows(db, user, Permission::EditPlan(student))).await?,

@@ -32,12 +32,12 @@ struct Upload {
     dry_run: bool,
 }
 
-fn upload_problem(message: impl Into<String>) -> AppError {
+pub(crate) fn upload_problem(message: impl Into<String>) -> AppError {
     AppError::bad_request("file", "error-field-upload", message)
 }
 
 /// An upload that could not be read to its end: too large (413) or cut off.
-fn broken_upload(error: axum::extract::multipart::MultipartError) -> AppError {
+pub(crate) fn broken_upload(error: axum::extract::multipart::MultipartError) -> AppError {
     match error.status() {
         StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
         _ => upload_problem(format!("the upload was cut off or malformed: {}", error.body_text())),
@@ -70,7 +70,7 @@ async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError>
 }
 
 /// A short text field of the form; a long one is refused rather than held in memory.
-async fn small_text(field: &mut axum::extract::multipart::Field<'_>) -> Result<String, AppError> {
+pub(crate) async fn small_text(field: &mut axum::extract::multipart::Field<'_>) -> Result<String, AppError> {
     const LIMIT: usize = 256;
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(broken_upload)? {

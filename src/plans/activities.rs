@@ -14,6 +14,7 @@ use super::tags::{self, Choices, Tags, replace_tags};
 use crate::app::AppState;
 use crate::auth::SessionCtx;
 use crate::db::Db;
+use crate::db::batch::Value;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ids::{PlanActivityId, UserId};
@@ -129,6 +130,42 @@ impl Versioned for Activity {
             tags: self.tags.clone(),
         }
     }
+}
+
+/// The columns of [`row`].
+pub const ROW_COLUMNS: &[&str] = &[
+    "id",
+    "student_id",
+    "kind",
+    "title",
+    "organization",
+    "description",
+    "started_on",
+    "ended_on",
+    "hours",
+    "version",
+    "created_at",
+    "updated_at",
+    "updated_by",
+];
+
+/// A new activity as a row for bulk writes (its tags go to `plan_tags`).
+pub fn row(id: uuid::Uuid, student: UserId, input: &ActivityInput, actor: UserId, at: OffsetDateTime) -> Vec<Value> {
+    vec![
+        Value::uuid(id),
+        Value::uuid(student.uuid()),
+        Value::text(&input.kind),
+        Value::text(&input.title),
+        Value::text(&input.organization),
+        Value::text(&input.description),
+        Value::Date(input.started_on),
+        Value::Date(input.ended_on),
+        Value::Int(input.hours),
+        Value::Int(Some(1)),
+        Value::Time(at),
+        Value::Time(at),
+        Value::uuid(actor.uuid()),
+    ]
 }
 
 const COLUMNS: &str = "id, kind, title, organization, description, started_on, ended_on, hours, version";
@@ -265,7 +302,7 @@ fn text_field(
 }
 
 /// The activity the form describes, or what is wrong with it.
-fn checked(form: &FormFields, choices: &Choices) -> Result<ActivityInput, AppError> {
+pub(super) fn checked(form: &FormFields, choices: &Choices) -> Result<ActivityInput, AppError> {
     let kind = form.get("kind");
     if !KINDS.contains(&kind) {
         return Err(bad("kind", "error-field-activity-kind", "choose what kind of activity this is"));

@@ -9,12 +9,14 @@ use std::collections::BTreeMap;
 
 use time::{Duration, OffsetDateTime};
 
+use super::activities::{self, ActivityInput, WORK_BASED};
+use super::postsecondary::{self, Postsecondary};
+use super::reflections;
+use super::store::{self, GoalInput};
+use super::tags::{self, PRACTICE_VERSION, Tags};
 use crate::db::Db;
 use crate::db::batch::BulkInsert;
 use crate::db::batch::{TableRows, Value};
-use super::activities::WORK_BASED;
-use super::reflections;
-use super::tags::{self, PRACTICE_VERSION, Tags};
 use crate::ids::{DistrictId, PlanActivityId, PlanGoalId, PlanInterestId, PlanReflectionId, UserId};
 use crate::orgs::demo::Rng;
 use crate::with_pool;
@@ -70,7 +72,8 @@ pub async fn generate(
     keep_empty: Option<UserId>,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    let (students, links): (Vec<(UserId, Option<i64>)>, Vec<(String, String)>) = with_pool!(db, pool => {
+    type Students = Vec<(UserId, Option<i64>)>;
+    let (students, links): (Students, Vec<(String, String)>) = with_pool!(db, pool => {
         let students = sqlx::query_as("SELECT id, grade FROM users WHERE district_id = $1 AND role = 'student' ORDER BY id")
             .bind(district).fetch_all(pool).await?;
         let links = sqlx::query_as("SELECT ss.subcluster_id, o.code FROM subcluster_socs ss
@@ -91,23 +94,7 @@ pub async fn generate(
         columns: &["id", "student_id", "kind", "ref", "added_by", "added_at"],
         rows: Vec::new(),
     };
-    let mut goals = TableRows {
-        table: "plan_goals",
-        columns: &[
-            "id",
-            "student_id",
-            "kind",
-            "title",
-            "benchmark",
-            "target_date",
-            "status",
-            "version",
-            "created_at",
-            "updated_at",
-            "updated_by",
-        ],
-        rows: Vec::new(),
-    };
+    let mut goals = TableRows { table: "plan_goals", columns: store::GOAL_ROW_COLUMNS, rows: Vec::new() };
     let mut doing = Doing::default();
     for (student, grade) in students.into_iter().filter(|(s, _)| Some(*s) != keep_empty) {
         let mut dice = Rng::seeded(student.uuid().as_u64_pair().0);
@@ -137,19 +124,15 @@ pub async fn generate(
         for i in 0..1 + dice.below(2) {
             let (kind, title, benchmark) = GOALS[dice.below(GOALS.len())];
             let target = (added + Duration::days(120 + dice.below(200) as i64)).date();
-            goals.rows.push(vec![
-                Value::uuid(PlanGoalId::derived(&NAMESPACE, &format!("{student}/goal/{i}")).uuid()),
-                Value::uuid(student.uuid()),
-                Value::text(kind),
-                Value::text(title),
-                Value::text(benchmark),
-                Value::Date(Some(target)),
-                Value::text(status),
-                Value::Int(Some(1)),
-                Value::Time(added),
-                Value::Time(added),
-                Value::uuid(student.uuid()),
-            ]);
+            let goal = GoalInput {
+                kind: kind.into(),
+                title: title.into(),
+                benchmark: benchmark.into(),
+                target_date: Some(target),
+                status: status.into(),
+            };
+            let id = PlanGoalId::derived(&NAMESPACE, &format!("{student}/goal/{i}"));
+            goals.rows.push(store::goal_row(id, student, &goal, student, added));
         }
         doing.add(&mut dice, student, grade.unwrap_or(9), stage, added);
     }
@@ -185,29 +168,10 @@ impl Default for Doing {
     fn default() -> Self {
         let table = |table, columns| TableRows { table, columns, rows: Vec::new() };
         Doing {
-            activities: table(
-                "plan_activities",
-                &[
-                    "id",
-                    "student_id",
-                    "kind",
-                    "title",
-                    "organization",
-                    "description",
-                    "started_on",
-                    "hours",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                    "updated_by",
-                ],
-            ),
-            reflections: table("plan_reflections", &["id", "student_id", "prompt", "body", "created_at", "created_by"]),
+            activities: table("plan_activities", activities::ROW_COLUMNS),
+            reflections: table("plan_reflections", reflections::ROW_COLUMNS),
             tags: table("plan_tags", tags::COLUMNS),
-            postsecondary: table(
-                "plan_postsecondary",
-                &["student_id", "path", "details", "version", "updated_at", "updated_by"],
-            ),
+            postsecondary: table("plan_postsecondary", postsecondary::ROW_COLUMNS),
         }
     }
 }
@@ -224,46 +188,32 @@ impl Doing {
             let (kind, title, organization, cluster, practices) = *offered[n];
             let id = PlanActivityId::derived(&NAMESPACE, &format!("{student}/activity/{i}")).uuid();
             let clusters = if cluster.is_empty() { Vec::new() } else { vec![cluster.to_string()] };
-            self.tags.rows.extend(Tags::new(clusters, practices.iter().map(practice).collect()).rows(id, student));
-            self.activities.rows.push(vec![
-                Value::uuid(id),
-                Value::uuid(student.uuid()),
-                Value::text(kind),
-                Value::text(title),
-                Value::text(organization),
-                Value::text(""),
-                Value::Date(Some(since.date())),
-                Value::Int(Some(10 + dice.below(190) as i64)),
-                Value::Int(Some(1)),
-                Value::Time(since),
-                Value::Time(since),
-                Value::uuid(student.uuid()),
-            ]);
+            let input = ActivityInput {
+                kind: kind.into(),
+                title: title.into(),
+                organization: organization.into(),
+                description: String::new(),
+                started_on: Some(since.date()),
+                ended_on: None,
+                hours: Some(10 + dice.below(190) as i64),
+                tags: Tags::new(clusters, practices.iter().map(practice).collect()),
+            };
+            self.tags.rows.extend(input.tags.rows(id, student));
+            self.activities.rows.push(activities::row(id, student, &input, student, since));
         }
         if stage >= 70 {
             let prompts = reflections::prompts_for(Some(grade));
             let id = PlanReflectionId::derived(&NAMESPACE, &format!("{student}/reflection/0")).uuid();
             let at = since + Duration::days(30);
             self.tags.rows.extend(Tags::new(Vec::new(), vec![practice(&(1 + dice.below(12) as u8))]).rows(id, student));
-            self.reflections.rows.push(vec![
-                Value::uuid(id),
-                Value::uuid(student.uuid()),
-                Value::text(prompts[dice.below(prompts.len())]),
-                Value::text(REFLECTIONS[dice.below(REFLECTIONS.len())]),
-                Value::Time(at),
-                Value::uuid(student.uuid()),
-            ]);
+            let prompt = prompts[dice.below(prompts.len())];
+            let body = REFLECTIONS[dice.below(REFLECTIONS.len())];
+            self.reflections.rows.push(reflections::row(id, student, prompt, body, at));
         }
         if grade >= 9 && stage >= 60 {
             let (path, details) = PATHS[dice.below(PATHS.len())];
-            self.postsecondary.rows.push(vec![
-                Value::uuid(student.uuid()),
-                Value::text(path),
-                Value::text(details),
-                Value::Int(Some(1)),
-                Value::Time(since),
-                Value::uuid(student.uuid()),
-            ]);
+            let plan = Postsecondary { path: path.into(), details: details.into(), version: 1 };
+            self.postsecondary.rows.push(postsecondary::row(student, &plan, student, since));
         }
     }
 }

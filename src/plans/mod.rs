@@ -13,6 +13,7 @@ pub mod caseload;
 pub mod demo;
 pub mod notes;
 pub mod pages;
+pub mod portable;
 pub mod postsecondary;
 pub mod reflections;
 pub mod signoffs;

@@ -227,6 +227,8 @@ struct PlanPage {
     can_reflect: bool,
     prompts: Vec<&'static str>,
     reads_reflections: bool,
+    /// Whether the reader may download the whole plan.
+    can_export: bool,
     postsecondary: Postsecondary,
     postsecondary_paths: [&'static str; 6],
     goal_kinds: [&'static str; 3],
@@ -238,7 +240,7 @@ pub(super) fn student_id(text: &str) -> Result<UserId, AppError> {
 }
 
 /// The name (in `lang`) and page of what an interest points at, if the catalog has it.
-async fn interest_target(
+pub(super) async fn interest_target(
     state: &AppState,
     lang: Lang,
     kind: &str,
@@ -364,6 +366,7 @@ pub(super) async fn plan_page(
         can_reflect,
         prompts: reflections::prompts_for(student.grade),
         reads_reflections,
+        can_export: policy::check(&state.db, Some(user), Permission::ExportPlan(id)).await.is_ok(),
         postsecondary: postsecondary::of_student(&state.db, id).await?,
         postsecondary_paths: postsecondary::PATHS,
         goal_kinds: GOAL_KINDS,
@@ -382,16 +385,32 @@ pub async fn show_plan(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = student_id(&id)?;
-    policy::check(&state.db, session.user(), Permission::ViewStudent(id)).await?;
-    let user = session.require_user()?;
-    let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if user.role.is_staff() {
-        let resource = format!("/students/{id}/plan");
-        let entry =
-            Entry::by(user, Action::ViewStudent, &resource).student(id, student.district_id).from_ip(session.ip());
-        audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?;
-    }
+    let read = StudentRead { permission: Permission::ViewStudent(id), action: Action::ViewStudent, resource: "plan" };
+    let student = read.student(&state, &session, id).await?;
     plan_page(&state, &ctx, session, student, None).await
+}
+
+/// A read of a student's record that the policy must allow, audited for staff (and for
+/// anyone when it is an export of the whole record).
+pub(super) struct StudentRead {
+    pub permission: Permission,
+    pub action: Action,
+    /// The path under the student's plan page, or "plan" for the page itself.
+    pub resource: &'static str,
+}
+
+impl StudentRead {
+    pub async fn student(&self, state: &AppState, session: &SessionCtx, id: UserId) -> Result<StudentRecord, AppError> {
+        policy::check(&state.db, session.user(), self.permission).await?;
+        let user = session.require_user()?;
+        let student = people::student_record(&state.db, id).await?.ok_or(AppError::NotFound)?;
+        if user.role.is_staff() || self.action == Action::Export {
+            let resource = format!("/students/{id}/{}", self.resource);
+            let entry = Entry::by(user, self.action, &resource).student(id, student.district_id).from_ip(session.ip());
+            audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?;
+        }
+        Ok(student)
+    }
 }
 
 /// Who sends a form that needs `permission`, after the policy and CSRF checks.
@@ -494,19 +513,19 @@ pub async fn remove_interest(
 #[derive(Deserialize)]
 pub struct GoalForm {
     #[serde(default)]
-    csrf: String,
+    pub(super) csrf: String,
     #[serde(default)]
-    kind: String,
+    pub(super) kind: String,
     #[serde(default)]
-    title: String,
+    pub(super) title: String,
     #[serde(default)]
-    benchmark: String,
+    pub(super) benchmark: String,
     #[serde(default)]
-    target_date: String,
+    pub(super) target_date: String,
     #[serde(default)]
-    status: String,
+    pub(super) status: String,
     /// The version the editor loaded (edits only).
-    version: Option<String>,
+    pub(super) version: Option<String>,
 }
 
 /// The goal the form describes, or what is wrong with it.
@@ -521,7 +540,7 @@ pub(super) fn optional_date(text: &str, field: &str, key: &'static str) -> Resul
     date.map(Some).ok_or_else(|| AppError::bad_request(field, key, format!("{text:?} is not a date (YYYY-MM-DD)")))
 }
 
-fn checked_goal(form: &GoalForm) -> Result<GoalInput, AppError> {
+pub(super) fn checked_goal(form: &GoalForm) -> Result<GoalInput, AppError> {
     let title = form.title.trim();
     let benchmark = form.benchmark.trim();
     if !GOAL_KINDS.contains(&form.kind.as_str()) {

@@ -12,6 +12,7 @@ use super::store::{ChangeEntry, Judged, Saved, Versioned, judge, lost_race, reco
 use crate::app::AppState;
 use crate::auth::SessionCtx;
 use crate::db::Db;
+use crate::db::batch::Value;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ids::UserId;
@@ -45,6 +46,21 @@ impl Versioned for Postsecondary {
     fn input(&self) -> Postsecondary {
         Postsecondary { version: 0, ..self.clone() }
     }
+}
+
+/// The columns of [`row`].
+pub const ROW_COLUMNS: &[&str] = &["student_id", "path", "details", "version", "updated_at", "updated_by"];
+
+/// A first saved plan as a row for bulk writes.
+pub fn row(student: UserId, plan: &Postsecondary, actor: UserId, at: OffsetDateTime) -> Vec<Value> {
+    vec![
+        Value::uuid(student.uuid()),
+        Value::text(&plan.path),
+        Value::text(&plan.details),
+        Value::Int(Some(1)),
+        Value::Time(at),
+        Value::uuid(actor.uuid()),
+    ]
 }
 
 pub async fn of_student(db: &Db, student: UserId) -> Result<Postsecondary, sqlx::Error> {
@@ -93,6 +109,20 @@ fn lines(plan: &Postsecondary, lang: Lang) -> Vec<Line> {
     ]
 }
 
+/// The plan the form describes (at version 0: the version is the form's own field).
+pub(super) fn checked(form: &FormFields) -> Result<Postsecondary, AppError> {
+    let path = form.get("path");
+    if !PATHS.contains(&path) {
+        return Err(AppError::bad_request("path", "error-field-postsecondary-path", "choose one of the paths"));
+    }
+    let details = form.get("details").trim();
+    if details.chars().count() > MAX_DETAILS {
+        let message = "say what you plan in up to 2,000 characters";
+        return Err(AppError::bad_request("details", "error-field-postsecondary-details", message));
+    }
+    Ok(Postsecondary { path: path.to_string(), details: details.to_string(), version: 0 })
+}
+
 pub async fn save_postsecondary(
     State(state): State<AppState>,
     ctx: PageCtx,
@@ -105,16 +135,7 @@ pub async fn save_postsecondary(
     let version = form.get("version").trim().parse::<i64>().map_err(|_| {
         AppError::bad_request("version", "error-field-plan-version", "reload the plan and edit it again")
     })?;
-    let path = form.get("path");
-    if !PATHS.contains(&path) {
-        return Err(AppError::bad_request("path", "error-field-postsecondary-path", "choose one of the paths"));
-    }
-    let details = form.get("details").trim();
-    if details.chars().count() > MAX_DETAILS {
-        let message = "say what you plan in up to 2,000 characters";
-        return Err(AppError::bad_request("details", "error-field-postsecondary-details", message));
-    }
-    let input = Postsecondary { path: path.to_string(), details: details.to_string(), version: 0 };
+    let input = checked(&form)?;
     let saved = save(&state.db, id, version, &input, editor.id, OffsetDateTime::now_utc()).await?;
     let conflict = |saved: Postsecondary| Conflict {
         action: format!("/students/{id}/plan/postsecondary"),

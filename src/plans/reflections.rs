@@ -15,6 +15,7 @@ use crate::app::AppState;
 use crate::auth::SessionCtx;
 use crate::auth::policy::Permission;
 use crate::db::Db;
+use crate::db::batch::Value;
 use crate::error::AppError;
 use crate::ids::{PlanReflectionId, UserId};
 use crate::web::{FormFields, PageCtx};
@@ -99,17 +100,14 @@ pub async fn add(
     })
 }
 
-pub async fn add_reflection(
-    State(state): State<AppState>,
-    ctx: PageCtx,
-    session: SessionCtx,
-    Path(id): Path<String>,
-    form: FormFields,
-) -> Result<Response, AppError> {
-    let id = student_id(&id)?;
-    let student = acting(&state, &session, Permission::Reflect(id), form.get("csrf")).await?;
+pub fn is_prompt(prompt: &str) -> bool {
+    PROMPTS.iter().any(|(p, _)| *p == prompt)
+}
+
+/// The prompt, the words and the tags of the reflection the form describes.
+pub(super) fn checked(form: &FormFields, choices: &Choices) -> Result<(String, String, Tags), AppError> {
     let prompt = form.get("prompt");
-    if !PROMPTS.iter().any(|(p, _)| *p == prompt) {
+    if !is_prompt(prompt) {
         return Err(AppError::bad_request("prompt", "error-field-reflection-prompt", "choose one of the prompts"));
     }
     let body = form.get("body").trim();
@@ -121,12 +119,39 @@ pub async fn add_reflection(
         ));
     }
     let tags = Tags::new(Vec::new(), form.all("practice"));
-    let choices = Choices::load(&state.catalog, ctx.lang).await?;
     if let Some(unknown) = Choices::unknown(&choices.practices, &tags.practices) {
         let message = format!("{unknown:?} is not a Career Ready Practice");
         return Err(AppError::bad_request("practice", "error-field-activity-tags", message));
     }
-    add(&state.db, id, prompt, body, &tags, OffsetDateTime::now_utc()).await?;
+    Ok((prompt.to_string(), body.to_string(), tags))
+}
+
+/// The columns of [`row`].
+pub const ROW_COLUMNS: &[&str] = &["id", "student_id", "prompt", "body", "created_at", "created_by"];
+
+/// A reflection as a row for bulk writes (its tags go to `plan_tags`).
+pub fn row(id: uuid::Uuid, student: UserId, prompt: &str, body: &str, at: OffsetDateTime) -> Vec<Value> {
+    vec![
+        Value::uuid(id),
+        Value::uuid(student.uuid()),
+        Value::text(prompt),
+        Value::text(body),
+        Value::Time(at),
+        Value::uuid(student.uuid()),
+    ]
+}
+
+pub async fn add_reflection(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    session: SessionCtx,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    let student = acting(&state, &session, Permission::Reflect(id), form.get("csrf")).await?;
+    let (prompt, body, tags) = checked(&form, &Choices::load(&state.catalog, ctx.lang).await?)?;
+    add(&state.db, id, &prompt, &body, &tags, OffsetDateTime::now_utc()).await?;
     audit_change(&state, &session, &student, id, "plan: added a reflection").await?;
     Ok(back_to_plan(id))
 }

@@ -49,6 +49,13 @@ pub async fn of_year(db: &Db, student: UserId, year: &str) -> Result<Vec<SignOff
     with_pool!(db, pool => sqlx::query_as(SQL).bind(student).bind(year).fetch_all(pool).await)
 }
 
+/// Every sign-off of the plan, oldest first: (school year, signer role, when).
+pub async fn all(db: &Db, student: UserId) -> Result<Vec<(String, String, OffsetDateTime)>, sqlx::Error> {
+    const SQL: &str = "SELECT school_year, signer_role, signed_at FROM plan_signoffs WHERE student_id = $1
+         ORDER BY signed_at, signer_role";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(student).fetch_all(pool).await)
+}
+
 /// Records the sign-off; `false` when this signer had signed this year already.
 async fn sign(db: &Db, student: UserId, signer: &User, role: &str, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
     const SQL: &str = "INSERT INTO plan_signoffs (student_id, school_year, signer_id, signer_role, signed_at)

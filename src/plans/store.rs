@@ -5,6 +5,7 @@ use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::db::Db;
+use crate::db::batch::Value;
 use crate::ids::{PlanGoalId, PlanInterestId, UserId};
 use crate::with_pool;
 
@@ -204,6 +205,59 @@ macro_rules! record_change {
     }};
 }
 pub(super) use record_change;
+
+/// The columns of [`ChangeEntry::row`].
+pub const CHANGE_COLUMNS: &[&str] =
+    &["id", "student_id", "at", "actor_id", "section", "action", "subject", "before", "after"];
+
+impl ChangeEntry<'_> {
+    /// The change as a row for bulk writes.
+    pub fn row(&self, at: OffsetDateTime) -> Vec<Value> {
+        vec![
+            Value::uuid(uuid::Uuid::new_v4()),
+            Value::uuid(self.student.uuid()),
+            Value::Time(at),
+            Value::uuid(self.actor.uuid()),
+            Value::text(self.action.split('_').next().unwrap_or_default()),
+            Value::text(self.action),
+            Value::text(&self.subject),
+            Value::Text(self.before.clone()),
+            Value::Text(self.after.clone()),
+        ]
+    }
+}
+
+/// The columns of [`goal_row`].
+pub const GOAL_ROW_COLUMNS: &[&str] = &[
+    "id",
+    "student_id",
+    "kind",
+    "title",
+    "benchmark",
+    "target_date",
+    "status",
+    "version",
+    "created_at",
+    "updated_at",
+    "updated_by",
+];
+
+/// A new goal as a row for bulk writes.
+pub fn goal_row(id: PlanGoalId, student: UserId, goal: &GoalInput, actor: UserId, at: OffsetDateTime) -> Vec<Value> {
+    vec![
+        Value::uuid(id.uuid()),
+        Value::uuid(student.uuid()),
+        Value::text(&goal.kind),
+        Value::text(&goal.title),
+        Value::text(&goal.benchmark),
+        Value::Date(goal.target_date),
+        Value::text(&goal.status),
+        Value::Int(Some(1)),
+        Value::Time(at),
+        Value::Time(at),
+        Value::uuid(actor.uuid()),
+    ]
+}
 
 pub(super) fn json(value: &impl Serialize) -> Option<String> {
     serde_json::to_string(value).ok()

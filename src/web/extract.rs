@@ -65,6 +65,10 @@ fn form_error(rejection: FormRejection) -> AppError {
 pub struct FormFields(Vec<(String, String)>);
 
 impl FormFields {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        FormFields(pairs)
+    }
+
     /// The first value of `name`, or "" when the form lacks it.
     pub fn get(&self, name: &str) -> &str {
         self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value)

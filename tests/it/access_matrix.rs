@@ -34,6 +34,8 @@ enum Rule {
     NoteWriter,
     /// Those who sign off the target student's plan: the student, a guardian, a counselor.
     PlanSigner,
+    /// Those who download the target student's whole plan: who may see the record, but teachers.
+    PlanExporter,
     /// The target student themself, who writes reflections.
     Reflector,
     /// Counselors (each works their own caseload).
@@ -93,6 +95,9 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
         Rule::NoteWriter => matches!(actor, Student | Guardian | Counselor | InstanceAdmin),
         Rule::PlanSigner => matches!(actor, Student | Guardian | Counselor),
+        Rule::PlanExporter => {
+            matches!(actor, Student | Guardian | Counselor | SchoolAdmin | DistrictAdmin | InstanceAdmin)
+        }
         Rule::Reflector => matches!(actor, Student | InstanceAdmin),
         Rule::Counselors => matches!(actor, Counselor | CounselorOfOtherGrade | InstanceAdmin),
         Rule::ApiToken => false,
@@ -217,6 +222,8 @@ const CASES: &[Case] = &[
         body: Some(Body::Form(&[("path", "two_year"), ("details", ""), ("version", "0")])),
         answers: 303..410,
     },
+    get("/students/{id}/plan/export.json", Rule::PlanExporter),
+    upload_without_file("/students/{id}/plan/import", Rule::PlanEditor),
     form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
     form("/students/{id}/plan/signoff", Rule::PlanSigner, &[]),
     form("/students/{id}/plan/steps", Rule::PlanEditor, &[("title", "Visit the college fair"), ("owner", "student")]),
