@@ -26,16 +26,28 @@ pub async fn create_session(
     with_pool!(db, pool => sqlx::query(SQL).bind(id).bind(csrf_token).bind(now).bind(user).execute(pool).await.map(|_| ()))
 }
 
-/// The session with this id if it was seen after `fresh_since`; marks it seen `now`.
+/// How stale a session's "last seen" may get before a request records it again: recording
+/// every request would make every page a write.
+const SEEN_EVERY: time::Duration = time::Duration::minutes(5);
+
+/// The session with this id if it was seen after `fresh_since`; marks it seen `now` unless
+/// it was marked in the last few minutes.
 pub async fn touch_session(
     db: &Db,
     id: &str,
     fresh_since: OffsetDateTime,
     now: OffsetDateTime,
 ) -> Result<Option<SessionRow>, sqlx::Error> {
-    const SQL: &str = "UPDATE sessions SET last_seen_at = $3 WHERE id = $1 AND last_seen_at > $2
-         RETURNING id, csrf_token, data, user_id";
-    with_pool!(db, pool => sqlx::query_as(SQL).bind(id).bind(fresh_since).bind(now).fetch_optional(pool).await)
+    const READ: &str =
+        "SELECT id, csrf_token, data, user_id, last_seen_at FROM sessions WHERE id = $1 AND last_seen_at > $2";
+    const MARK: &str = "UPDATE sessions SET last_seen_at = $2 WHERE id = $1";
+    let found: Option<(String, String, String, Option<UserId>, OffsetDateTime)> =
+        with_pool!(db, pool => sqlx::query_as(READ).bind(id).bind(fresh_since).fetch_optional(pool).await)?;
+    let Some((id, csrf_token, data, user_id, seen)) = found else { return Ok(None) };
+    if seen < now - SEEN_EVERY {
+        with_pool!(db, pool => sqlx::query(MARK).bind(&id).bind(now).execute(pool).await.map(|_| ()))?;
+    }
+    Ok(Some(SessionRow { id, csrf_token, data, user_id }))
 }
 
 pub async fn save_session_data(db: &Db, id: &str, data: &str) -> Result<(), sqlx::Error> {

@@ -11,7 +11,20 @@ use crate::with_pool;
 #[derive(Clone, Debug)]
 pub struct CatalogStore {
     db: Db,
+    /// The full cluster and sub-cluster lists, which nearly every page asks for and which
+    /// change only when the catalog is reloaded.
+    lists: std::sync::Arc<std::sync::Mutex<Option<Lists>>>,
 }
+
+#[derive(Debug)]
+struct Lists {
+    read_at: std::time::Instant,
+    clusters: Vec<ClusterRow>,
+    subclusters: Vec<SubclusterRow>,
+}
+
+/// How long the lists are kept: a load by another process shows within this.
+const LISTS_KEPT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Filters of the occupation list; `None` means "any".
 #[derive(Clone, Debug, Default)]
@@ -102,7 +115,24 @@ const TITLE_WORDS_SQL: &str = "(' ' || replace(replace(replace(replace(replace(l
 
 impl CatalogStore {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        Self { db, lists: Default::default() }
+    }
+
+    /// The cluster and sub-cluster lists, read at most once a minute.
+    async fn lists(&self) -> Result<(Vec<ClusterRow>, Vec<SubclusterRow>), sqlx::Error> {
+        if let Some(lists) = self.lists.lock().expect("lists").as_ref().filter(|l| l.read_at.elapsed() < LISTS_KEPT) {
+            return Ok((lists.clusters.clone(), lists.subclusters.clone()));
+        }
+        let clusters_sql = format!("{CLUSTER_SELECT} ORDER BY g.position, c.position");
+        let subclusters_sql = format!("{SUBCLUSTER_SELECT} ORDER BY g.position, c.position, s.position");
+        let (clusters, subclusters): (Vec<ClusterRow>, Vec<SubclusterRow>) = with_pool!(&self.db, pool => (
+            sqlx::query_as(&clusters_sql).fetch_all(pool).await?,
+            sqlx::query_as(&subclusters_sql).fetch_all(pool).await?,
+        ));
+        let read_at = std::time::Instant::now();
+        *self.lists.lock().expect("lists") =
+            Some(Lists { read_at, clusters: clusters.clone(), subclusters: subclusters.clone() });
+        Ok((clusters, subclusters))
     }
 
     pub async fn meta(&self) -> Result<CatalogMeta, sqlx::Error> {
@@ -178,8 +208,7 @@ impl CatalogStore {
     }
 
     pub async fn clusters(&self) -> Result<Vec<ClusterRow>, sqlx::Error> {
-        let sql = format!("{CLUSTER_SELECT} ORDER BY g.position, c.position");
-        with_pool!(&self.db, pool => sqlx::query_as(&sql).fetch_all(pool).await)
+        Ok(self.lists().await?.0)
     }
 
     pub async fn cluster(&self, id: &str) -> Result<Option<ClusterRow>, sqlx::Error> {
@@ -189,11 +218,9 @@ impl CatalogStore {
 
     /// Sub-clusters of one cluster, or of all clusters when `cluster` is `None`.
     pub async fn subclusters(&self, cluster: Option<&str>) -> Result<Vec<SubclusterRow>, sqlx::Error> {
-        let sql = format!(
-            "{SUBCLUSTER_SELECT} WHERE (CAST($1 AS TEXT) IS NULL OR s.cluster_id = $1)
-             ORDER BY g.position, c.position, s.position"
-        );
-        with_pool!(&self.db, pool => sqlx::query_as(&sql).bind(cluster).fetch_all(pool).await)
+        let mut subclusters = self.lists().await?.1;
+        subclusters.retain(|s| cluster.is_none_or(|c| s.cluster_id == c));
+        Ok(subclusters)
     }
 
     pub async fn subcluster(&self, id: &str) -> Result<Option<SubclusterRow>, sqlx::Error> {
@@ -475,6 +502,7 @@ impl CatalogStore {
                 .await?;
             }
             tx.commit().await?;
+            *self.lists.lock().expect("lists") = None;
             progress.finish();
             Ok(LoadOutcome::Loaded { rows: total })
         })
