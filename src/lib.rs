@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod ids;
 pub mod oneroster;
 pub mod orgs;
+pub mod pdf;
 pub mod plans;
 pub mod progress;
 pub mod router;

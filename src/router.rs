@@ -139,6 +139,7 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/reflections", crate::plans::reflections::add_reflection)
         .post("/students/{id}/plan/postsecondary", crate::plans::postsecondary::save_postsecondary)
         .get("/students/{id}/plan/export.json", crate::plans::portable::export_plan)
+        .get("/students/{id}/plan/export.pdf", crate::plans::print::print_plan)
         .upload(
             "/students/{id}/plan/import",
             crate::plans::portable::import_plan,

@@ -2,7 +2,7 @@
 // goal, their counselor reads and edits it; en and es, axe on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn } from './server.mjs';
 
 let server;
@@ -151,8 +151,8 @@ for (const lang of ['en', 'es']) {
 }
 
 const DOING = {
-  en: { addActivity: 'Add an activity or work-based learning', what: 'What you did', kind: 'Kind of activity', hours: 'Hours in all (optional)', addButton: 'Add the activity', wbl: 'Work-based learning', progress: /Evidence for [1-9]\d* of the 12 practices/, reflect: 'Your reflection', prompt: 'Prompt', saveReflection: 'Save the reflection', after: 'Change the plan for after high school', twoYear: 'Two-year college', save: 'Save', reflections: 'Reflections' },
-  es: { addActivity: 'Agregar una actividad o aprendizaje basado en el trabajo', what: 'Qué hiciste', kind: 'Tipo de actividad', hours: 'Horas en total (opcional)', addButton: 'Agregar la actividad', wbl: 'Aprendizaje basado en el trabajo', progress: /Evidencia de [1-9]\d* de las 12 prácticas/, reflect: 'Tu reflexión', prompt: 'Pregunta', saveReflection: 'Guardar la reflexión', after: 'Cambiar el plan para después de la preparatoria', twoYear: 'Colegio comunitario de dos años', save: 'Guardar', reflections: 'Reflexiones' },
+  en: { addActivity: 'Add an activity or work-based learning', what: 'What you did', kind: 'Kind of activity', hours: 'Hours in all (optional)', addButton: 'Add the activity', wbl: 'Work-based learning', progress: /Evidence for [1-9]\d* of the 12 practices/, reflect: 'Your reflection', prompt: 'Prompt', saveReflection: 'Save the reflection', after: 'Change the plan for after high school', twoYear: 'Two-year college', save: 'Save', reflections: 'Reflections', pdf: 'Print the plan (PDF)' },
+  es: { addActivity: 'Agregar una actividad o aprendizaje basado en el trabajo', what: 'Qué hiciste', kind: 'Tipo de actividad', hours: 'Horas en total (opcional)', addButton: 'Agregar la actividad', wbl: 'Aprendizaje basado en el trabajo', progress: /Evidencia de [1-9]\d* de las 12 prácticas/, reflect: 'Tu reflexión', prompt: 'Pregunta', saveReflection: 'Guardar la reflexión', after: 'Cambiar el plan para después de la preparatoria', twoYear: 'Colegio comunitario de dos años', save: 'Guardar', reflections: 'Reflexiones', pdf: 'Imprimir el plan (PDF)' },
 };
 
 for (const lang of ['en', 'es']) {
@@ -189,6 +189,10 @@ for (const lang of ['en', 'es']) {
     assert.ok(await page.locator('section[aria-labelledby="postsecondary-heading"]').getByText(t.twoYear).first().isVisible());
     await page.locator('#activities-heading').scrollIntoViewIfNeeded();
     await checkAccessible(page, `plan-activities-${lang}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t.pdf }).click()]);
+    const pdf = readFileSync(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the plan downloads as a PDF');
+    assert.match(download.suggestedFilename(), /^plan-.*\.pdf$/);
     const planUrl = page.url().split('?')[0];
     await context.close();
 

@@ -436,3 +436,6 @@ plan-import-signoffs-left = { $count ->
     [one] { $count } sign-off from the other school stays in its records; sign-offs here start fresh.
    *[other] { $count } sign-offs from the other school stay in its records; sign-offs here start fresh.
 }
+plan-export-pdf = Print the plan (PDF)
+plan-pdf-as-of = As of { $date }
+plan-signoffs-none-ever = Not signed off yet.

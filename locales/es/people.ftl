@@ -436,3 +436,6 @@ plan-import-signoffs-left = { $count ->
     [one] { $count } firma de la otra escuela queda en sus registros; las firmas aquí empiezan de nuevo.
    *[other] { $count } firmas de la otra escuela quedan en sus registros; las firmas aquí empiezan de nuevo.
 }
+plan-export-pdf = Imprimir el plan (PDF)
+plan-pdf-as-of = Al { $date }
+plan-signoffs-none-ever = Todavía sin firmas.

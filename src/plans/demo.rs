@@ -134,7 +134,7 @@ pub async fn generate(
             let id = PlanGoalId::derived(&NAMESPACE, &format!("{student}/goal/{i}"));
             goals.rows.push(store::goal_row(id, student, &goal, student, added));
         }
-        doing.add(&mut dice, student, grade.unwrap_or(9), stage, added);
+        doing.add(&mut dice, student, grade.unwrap_or(9), stage, (added, now));
     }
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
@@ -177,8 +177,15 @@ impl Default for Doing {
 }
 
 impl Doing {
-    /// What a student at `stage` (0-99; 55 and up set goals) in `grade` did, starting `since`.
-    fn add(&mut self, dice: &mut Rng, student: UserId, grade: i64, stage: usize, since: OffsetDateTime) {
+    /// What a student at `stage` (0-99; 55 and up set goals) in `grade` did, from `since` to `now`.
+    fn add(
+        &mut self,
+        dice: &mut Rng,
+        student: UserId,
+        grade: i64,
+        stage: usize,
+        (since, now): (OffsetDateTime, OffsetDateTime),
+    ) {
         let practice = |n: &u8| format!("{PRACTICE_VERSION}/CRP{n}");
         let offered: Vec<_> = ACTIVITIES.iter().filter(|a| grade >= 10 || !WORK_BASED.contains(&a.0)).collect();
         let mut picked: Vec<usize> = (0..1 + dice.below(3)).map(|_| dice.below(offered.len())).collect();
@@ -204,7 +211,7 @@ impl Doing {
         if stage >= 70 {
             let prompts = reflections::prompts_for(Some(grade));
             let id = PlanReflectionId::derived(&NAMESPACE, &format!("{student}/reflection/0")).uuid();
-            let at = since + Duration::days(30);
+            let at = (since + Duration::days(30)).min(now);
             self.tags.rows.extend(Tags::new(Vec::new(), vec![practice(&(1 + dice.below(12) as u8))]).rows(id, student));
             let prompt = prompts[dice.below(prompts.len())];
             let body = REFLECTIONS[dice.below(REFLECTIONS.len())];

@@ -11,10 +11,12 @@
 pub mod activities;
 pub mod caseload;
 pub mod demo;
+pub mod load_test;
 pub mod notes;
 pub mod pages;
 pub mod portable;
 pub mod postsecondary;
+pub mod print;
 pub mod reflections;
 pub mod signoffs;
 pub mod steps;

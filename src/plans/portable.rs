@@ -502,13 +502,18 @@ pub async fn export_plan(
         StudentRead { permission: Permission::ExportPlan(id), action: Action::Export, resource: "plan/export.json" };
     let student = read.student(&state, &session, id).await?;
     let file = export(&state, ctx.lang, &student).await?;
-    let name = format!("plan-{}-{}.json", student.family_name, student.given_name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>();
-    let disposition = format!("attachment; filename=\"{name}\"");
+    let disposition = download_disposition(&student, "json");
     let headers = [(header::CONTENT_TYPE, "application/json".to_string()), (header::CONTENT_DISPOSITION, disposition)];
     Ok(session.attach((headers, Json(file)).into_response()))
+}
+
+/// The Content-Disposition of a download of `student`'s plan: `plan-castillo-owen.json`.
+pub(super) fn download_disposition(student: &StudentRecord, extension: &str) -> String {
+    let name = format!("plan-{}-{}", student.family_name, student.given_name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect::<String>();
+    format!("attachment; filename=\"{name}.{extension}\"")
 }
 
 /// The largest plan file accepted: years of reflections fit many times over.

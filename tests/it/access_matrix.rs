@@ -223,6 +223,7 @@ const CASES: &[Case] = &[
         answers: 303..410,
     },
     get("/students/{id}/plan/export.json", Rule::PlanExporter),
+    get("/students/{id}/plan/export.pdf", Rule::PlanExporter),
     upload_without_file("/students/{id}/plan/import", Rule::PlanEditor),
     form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
     form("/students/{id}/plan/signoff", Rule::PlanSigner, &[]),

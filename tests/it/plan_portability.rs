@@ -144,3 +144,64 @@ on_both_backends! {
         assert!(!raw.contains("<b>Read</b>") && raw.contains("&#60;b&#62;Read&#60;/b&#62; more"), "imported text is escaped");
     }
 }
+
+#[tokio::test]
+async fn the_plan_prints_as_a_pdf_in_spanish_with_its_accents() {
+    let app = TestApp::with_people(crate::support::Backend::Sqlite).await;
+    let db = app.db().await;
+    let id = id_of(&app, "SELECT id FROM users WHERE email = 'student@demo.test'").await;
+    let (given, family): (String, String) = pathways::with_pool!(&db, pool => sqlx::query_as(
+        "SELECT given_name, family_name FROM users WHERE email = 'student@demo.test'").fetch_one(pool).await)
+    .unwrap();
+    let plan = format!("/students/{id}/plan");
+    let student = app.signed_in("student@demo.test").await;
+    let goal = [
+        ("kind", "academic"),
+        ("title", "Aprobar Biología"),
+        ("benchmark", "Una B o más en junio"),
+        ("status", "in_progress"),
+    ];
+    assert_eq!(status(&student, &format!("{plan}/goals"), &goal).await, 303);
+    let activity = [
+        ("kind", "volunteer"),
+        ("title", "Voluntaria en la clínica — niños"),
+        ("hours", "40"),
+        ("practice", "cctc-2012/CRP1"),
+    ];
+    assert_eq!(status(&student, &format!("{plan}/activities"), &activity).await, 303);
+    let reflection = [("prompt", "free"), ("body", "¿Enfermería? ¡Sí! Quiero ser enfermera pediátrica.")];
+    assert_eq!(status(&student, &format!("{plan}/reflections"), &reflection).await, 303);
+    let after = [("path", "two_year"), ("details", "Enfermería en el colegio comunitario"), ("version", "0")];
+    assert_eq!(status(&student, &format!("{plan}/postsecondary"), &after).await, 303);
+
+    let response = student.get(&format!("{plan}/export.pdf?lang=es")).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let bytes = response.bytes().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian package poppler-utils) runs");
+    assert!(output.status.success(), "pdftotext reads the file: {}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        format!("Plan de {given} {family}").as_str(),
+        "Intereses profesionales",
+        "Metas",
+        "Aprobar Biología",
+        "Voluntaria en la clínica — niños",
+        "1. Actuar como ciudadano y empleado responsable que contribuye. — Voluntaria en la clínica — niños",
+        "¿Enfermería? ¡Sí! Quiero ser enfermera pediátrica.",
+        "Después de la preparatoria",
+        "Colegio comunitario de dos años",
+    ] {
+        assert!(text.contains(expected), "the PDF says {expected:?}:\n{text}");
+    }
+    let teacher = app.signed_in("teacher@demo.test").await;
+    assert_eq!(teacher.get(&format!("{plan}/export.pdf")).await.status(), 403, "the file holds reflections");
+}
