@@ -108,6 +108,30 @@ enum Command {
     /// Match what students like to clusters and occupations, and evaluate the matcher
     #[command(subcommand)]
     Explore(ExploreCommand),
+    /// Individual learning plans: a load test of many editors at once
+    #[command(subcommand)]
+    Plans(PlansCommand),
+}
+
+#[derive(Subcommand)]
+enum PlansCommand {
+    /// Edit plans with many editors at once against a running server for a bounded time,
+    /// then check that every saved write is in the database; prints p50/p99 latency beside
+    /// a /healthz baseline. Exits 1 on any error or lost write
+    #[command(
+        after_help = "Example:\n  pathways plans load-test --url http://127.0.0.1:8080 --database-url sqlite://var/demo.db"
+    )]
+    LoadTest {
+        /// The running server (on the same database)
+        #[arg(long)]
+        url: String,
+        /// Editors at once: half students on their own plans, half counselors on shared plans
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u32).range(20..=2000))]
+        editors: u32,
+        /// How long the editing runs
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        seconds: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -378,6 +402,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Catalog(command) => run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await,
         Command::Explore(command) => run_explore(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::Plans(PlansCommand::LoadTest { url, editors, seconds }) => {
+            let config = cli.global.config(DEFAULT_DATABASE);
+            let db = Db::connect(&config.database_url).await?;
+            let label = if config.database_url.starts_with("postgres") { "postgres" } else { "sqlite" };
+            for line in pathways::plans::load_test::run(&db, &url, editors as usize, seconds, label).await? {
+                out!("{line}")?;
+            }
+            Ok(())
+        }
         Command::SignIn(command) => run_sign_in(command, cli.global.config(DEFAULT_DATABASE)).await,
     }
 }
