@@ -207,3 +207,29 @@ for (const lang of ['en', 'es']) {
     await staff.close();
   });
 }
+
+for (const lang of ['en', 'es']) {
+  test(`a middle schooler reflects on a prompt for their grade and records a club (${lang})`, async () => {
+    const t = DOING[lang];
+    const club = lang === 'es' ? 'Club de ciencias' : 'Science club';
+    const words = lang === 'es' ? 'Me gustó ayudar a mi vecina con su jardín.' : 'I liked helping my neighbor with her garden.';
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, lang, 'middle-schooler@demo.test');
+    await page.getByRole('link', { name: TEXT[lang].myPlan }).click();
+    const prompts = await page.getByLabel(t.prompt).locator('option').evaluateAll((options) => options.map((o) => o.value));
+    assert.ok(prompts.includes('enjoy') && !prompts.includes('after-school'), `middle-school prompts: ${prompts}`);
+    await page.getByLabel(t.prompt).selectOption('helped');
+    await page.getByLabel(t.reflect).fill(words);
+    await page.getByRole('button', { name: t.saveReflection }).click();
+    assert.ok(await page.getByText(words).isVisible(), 'the reflection is on the plan');
+
+    await page.getByText(t.addActivity).click();
+    await page.locator('#new-activity-title').fill(club);
+    await page.locator('#new-activity-practice-6').check();
+    await page.getByRole('button', { name: t.addButton }).click();
+    assert.ok(await page.getByRole('heading', { name: club }).isVisible(), 'the club is on the plan');
+    await checkAccessible(page, `plan-middle-schooler-${lang}`);
+    await context.close();
+  });
+}

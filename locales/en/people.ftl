@@ -439,3 +439,4 @@ plan-import-signoffs-left = { $count ->
 plan-export-pdf = Print the plan (PDF)
 plan-pdf-as-of = As of { $date }
 plan-signoffs-none-ever = Not signed off yet.
+plan-diff-none = none

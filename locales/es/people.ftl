@@ -439,3 +439,4 @@ plan-import-signoffs-left = { $count ->
 plan-export-pdf = Imprimir el plan (PDF)
 plan-pdf-as-of = Al { $date }
 plan-signoffs-none-ever = Todavía sin firmas.
+plan-diff-none = nada

@@ -14,7 +14,7 @@ use crate::ids::{ClassId, CourseId, DistrictId, PartnerOrganizationId, SchoolId,
 pub const DEMO_PASSWORD: &str = "pathways-demo";
 
 /// The demo accounts, in the order they are printed.
-pub const DEMO_ACCOUNTS: [(&str, &str); 7] = [
+pub const DEMO_ACCOUNTS: [(&str, &str); 8] = [
     ("student@demo.test", "student"),
     ("guardian@demo.test", "guardian"),
     ("teacher@demo.test", "teacher"),
@@ -22,6 +22,7 @@ pub const DEMO_ACCOUNTS: [(&str, &str); 7] = [
     ("partner@demo.test", "partner"),
     ("school-admin@demo.test", "school_admin"),
     ("district-admin@demo.test", "district_admin"),
+    ("middle-schooler@demo.test", "student"),
 ];
 
 /// What to generate.
@@ -422,6 +423,8 @@ pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateT
     let mut student_number = 0usize;
     let mut demo_student: Option<UserId> = None;
     let mut demo_student_classes: Vec<ClassId> = Vec::new();
+    // A seventh grader signs in as the demo middle schooler.
+    let mut middle_schooler = false;
     for grade in 6..=12i64 {
         let count = per_grade + usize::from(extra > 0);
         extra = extra.saturating_sub(1);
@@ -434,11 +437,19 @@ pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateT
                     student_number += 1;
                     let is_demo =
                         spec.demo_accounts && demo_student.is_none() && school.id == schools[0].id && grade == 10;
-                    let email = if is_demo { demo(0) } else { None };
+                    let is_middle_schooler = spec.demo_accounts && !middle_schooler && !school.high && grade == 7;
+                    let email = if is_demo {
+                        demo(0)
+                    } else if is_middle_schooler {
+                        demo(7)
+                    } else {
+                        None
+                    };
                     let id = b.user("student", &format!("student-{n}"), Some(school.id), Some(grade), email);
                     if is_demo {
                         demo_student = Some(id);
                     }
+                    middle_schooler |= is_middle_schooler;
                     attributes(&mut b, id);
                     id
                 })

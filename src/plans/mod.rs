@@ -11,6 +11,7 @@
 pub mod activities;
 pub mod caseload;
 pub mod demo;
+pub mod diff;
 pub mod load_test;
 pub mod notes;
 pub mod pages;

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::activities::{self, Activity, ActivityFields};
+use super::diff;
 use super::notes::{self, Note};
 use super::postsecondary::{self, Postsecondary};
 use super::reflections::{self, Reflection};
@@ -274,10 +275,14 @@ async fn interest_views(state: &AppState, lang: Lang, student: UserId) -> Result
     Ok(views)
 }
 
-/// The plan's history, with interests named as the page names them.
-async fn history(state: &AppState, lang: Lang, student: UserId) -> Result<Vec<Change>, AppError> {
+/// The plan's history, with interests named as the page names them and each edit's
+/// changed fields.
+async fn history(state: &AppState, lang: Lang, student: UserId, choices: &Choices) -> Result<Vec<Change>, AppError> {
     let mut changes = store::changes(&state.db, student, HISTORY_SHOWN).await?;
     for change in &mut changes {
+        if let (Some(before), Some(after)) = (&change.before, &change.after) {
+            change.diff = diff::lines(&change.action, before, after, lang, choices);
+        }
         match change.action.as_str() {
             "reflection_added" => change.subject = lang.t(&format!("reflection-prompt-{}-text", change.subject)),
             "postsecondary_changed" => change.subject = lang.t(&format!("postsecondary-path-{}-name", change.subject)),
@@ -350,7 +355,7 @@ pub(super) async fn plan_page(
         interests: interest_views(state, ctx.lang, id).await?,
         goals: store::goals(&state.db, id).await?,
         choices: if can_edit { cluster_choices(state, ctx.lang).await? } else { Vec::new() },
-        changes: history(state, ctx.lang, id).await?,
+        changes: history(state, ctx.lang, id, &tag_choices).await?,
         notes,
         can_write_note,
         can_comment,

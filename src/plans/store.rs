@@ -94,10 +94,16 @@ impl Goal {
 pub struct Change {
     pub at: OffsetDateTime,
     pub actor_name: Option<String>,
-    /// `interest_added`, `interest_removed`, `goal_added` or `goal_changed`.
+    /// `interest_added`, `goal_changed`, `activity_removed`...
     pub action: String,
-    /// What changed: the interest as `kind:code`, the goal's title.
+    /// What changed: the interest as `kind:code`, the goal's or activity's title.
     pub subject: String,
+    /// The edited part before and after, as JSON (edits only).
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// What the edit changed, field by field, as the history shows it.
+    #[sqlx(skip)]
+    pub diff: Vec<String>,
 }
 
 /// The outcome of saving an edited part of the plan.
@@ -393,8 +399,8 @@ pub async fn update_goal(
 
 /// The latest changes of the plan, newest first, with who made them.
 pub async fn changes(db: &Db, student: UserId, limit: i64) -> Result<Vec<Change>, sqlx::Error> {
-    const SQL: &str = "SELECT c.at, u.given_name || ' ' || u.family_name AS actor_name, c.action, c.subject
-         FROM plan_changes c LEFT JOIN users u ON u.id = c.actor_id
+    const SQL: &str = "SELECT c.at, u.given_name || ' ' || u.family_name AS actor_name, c.action, c.subject,
+         c.before, c.after FROM plan_changes c LEFT JOIN users u ON u.id = c.actor_id
          WHERE c.student_id = $1 ORDER BY c.at DESC, c.id LIMIT $2";
     with_pool!(db, pool => sqlx::query_as(SQL).bind(student).bind(limit).fetch_all(pool).await)
 }

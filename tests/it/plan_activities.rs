@@ -112,6 +112,8 @@ on_both_backends! {
         assert_eq!(scalar(&db, &format!("SELECT COUNT(*) FROM plan_activities WHERE {OF_STUDENT}")).await, 1);
         assert_eq!(scalar(&db, &format!("SELECT COUNT(*) FROM plan_tags WHERE {OF_STUDENT}")).await, 3, "the internship's tags remain");
         let (_, page) = counselor.page(&plan).await;
+        assert!(page.contains("What you did: School newspaper → School newspaper editor"), "the history shows what changed");
+        assert!(page.contains("Hours in all (optional): 60 → 80"), "field by field");
         for line in ["added the activity \"School newspaper\"", "changed the activity \"School newspaper editor\"", "removed the activity \"School newspaper editor\""] {
             assert!(page.contains(line), "history: {line}");
         }
