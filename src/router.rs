@@ -124,6 +124,7 @@ fn routes() -> Routes {
         .post("/password/reset/{token}", sign_in::reset_password)
         .get("/home", people_pages::show_home)
         .get("/caseload", crate::plans::caseload::show_caseload)
+        .get("/caseload.csv", crate::plans::caseload::export_caseload)
         .post("/caseload/steps", crate::plans::caseload::assign_to_grade)
         .get("/account", people_pages::show_account)
         .get("/students/{id}", people_pages::show_student)
@@ -140,6 +141,7 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/postsecondary", crate::plans::postsecondary::save_postsecondary)
         .get("/students/{id}/plan/export.json", crate::plans::portable::export_plan)
         .get("/students/{id}/plan/export.pdf", crate::plans::print::print_plan)
+        .get("/students/{id}/plan/resume", crate::plans::resume::show_resume)
         .upload(
             "/students/{id}/plan/import",
             crate::plans::portable::import_plan,

@@ -151,8 +151,8 @@ for (const lang of ['en', 'es']) {
 }
 
 const DOING = {
-  en: { addActivity: 'Add an activity or work-based learning', what: 'What you did', kind: 'Kind of activity', hours: 'Hours in all (optional)', addButton: 'Add the activity', wbl: 'Work-based learning', progress: /Evidence for [1-9]\d* of the 12 practices/, reflect: 'Your reflection', prompt: 'Prompt', saveReflection: 'Save the reflection', after: 'Change the plan for after high school', twoYear: 'Two-year college', save: 'Save', reflections: 'Reflections', pdf: 'Print the plan (PDF)' },
-  es: { addActivity: 'Agregar una actividad o aprendizaje basado en el trabajo', what: 'Qué hiciste', kind: 'Tipo de actividad', hours: 'Horas en total (opcional)', addButton: 'Agregar la actividad', wbl: 'Aprendizaje basado en el trabajo', progress: /Evidencia de [1-9]\d* de las 12 prácticas/, reflect: 'Tu reflexión', prompt: 'Pregunta', saveReflection: 'Guardar la reflexión', after: 'Cambiar el plan para después de la preparatoria', twoYear: 'Colegio comunitario de dos años', save: 'Guardar', reflections: 'Reflexiones', pdf: 'Imprimir el plan (PDF)' },
+  en: { addActivity: 'Add an activity or work-based learning', what: 'What you did', kind: 'Kind of activity', hours: 'Hours in all (optional)', addButton: 'Add the activity', wbl: 'Work-based learning', progress: /Evidence for [1-9]\d* of the 12 practices/, reflect: 'Your reflection', prompt: 'Prompt', saveReflection: 'Save the reflection', after: 'Change the plan for after high school', twoYear: 'Two-year college', save: 'Save', reflections: 'Reflections', pdf: 'Print the plan (PDF)', resume: 'Resume built from the plan' },
+  es: { addActivity: 'Agregar una actividad o aprendizaje basado en el trabajo', what: 'Qué hiciste', kind: 'Tipo de actividad', hours: 'Horas en total (opcional)', addButton: 'Agregar la actividad', wbl: 'Aprendizaje basado en el trabajo', progress: /Evidencia de [1-9]\d* de las 12 prácticas/, reflect: 'Tu reflexión', prompt: 'Pregunta', saveReflection: 'Guardar la reflexión', after: 'Cambiar el plan para después de la preparatoria', twoYear: 'Colegio comunitario de dos años', save: 'Guardar', reflections: 'Reflexiones', pdf: 'Imprimir el plan (PDF)', resume: 'Currículum a partir del plan' },
 };
 
 for (const lang of ['en', 'es']) {
@@ -189,11 +189,14 @@ for (const lang of ['en', 'es']) {
     assert.ok(await page.locator('section[aria-labelledby="postsecondary-heading"]').getByText(t.twoYear).first().isVisible());
     await page.locator('#activities-heading').scrollIntoViewIfNeeded();
     await checkAccessible(page, `plan-activities-${lang}`);
+    const planUrl = page.url().split('?')[0];
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t.pdf }).click()]);
     const pdf = readFileSync(await download.path());
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the plan downloads as a PDF');
     assert.match(download.suggestedFilename(), /^plan-.*\.pdf$/);
-    const planUrl = page.url().split('?')[0];
+    await page.getByRole('link', { name: t.resume }).click();
+    assert.ok(await page.getByRole('heading', { name: internship }).isVisible(), 'the internship is on the resume');
+    await checkAccessible(page, `resume-${lang}`);
     await context.close();
 
     const staff = await browser.newContext();

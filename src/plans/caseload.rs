@@ -4,6 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime};
@@ -154,7 +155,7 @@ pub fn queue(standings: &[Standing], now: OffsetDateTime) -> Vec<&Standing> {
     due
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, serde::Serialize, Default)]
 pub struct Filters {
     #[serde(default)]
     grade: String,
@@ -200,6 +201,87 @@ fn check(filters: &Filters) -> Result<Checked, AppError> {
     Ok(Checked { grade, school, need })
 }
 
+impl Checked {
+    /// The standings these filters let through.
+    fn select<'a>(&self, all: &'a [Standing], now: OffsetDateTime) -> impl Iterator<Item = &'a Standing> {
+        let (grade, school, need) = (self.grade, self.school, self.need);
+        all.iter()
+            .filter(move |s| grade.is_none_or(|g| s.grade == Some(g)))
+            .filter(move |s| school.is_none_or(|id| s.school_id == Some(id)))
+            .filter(move |s| need.is_none_or(|need| s.needs(now).contains(&need)))
+    }
+}
+
+/// A spreadsheet cell that cannot run as a formula (a name starting with `=` stays text).
+fn cell(text: &str) -> String {
+    match text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{text}"),
+        false => text.to_string(),
+    }
+}
+
+/// Appends one CSV record (RFC 4180: fields with commas, quotes or line breaks quoted).
+fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (n, field) in fields.into_iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        match field.contains([',', '"', '\n', '\r']) {
+            true => {
+                out.push('"');
+                out.push_str(&field.replace('"', "\"\""));
+                out.push('"');
+            }
+            false => out.push_str(&field),
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The caseload (with the page's filters) as CSV, for a spreadsheet or a mail merge.
+pub async fn export_caseload(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    Query(filters): Query<Filters>,
+) -> Result<Response, AppError> {
+    policy::check(&state.db, session.user(), Permission::WorkCaseload).await?;
+    let user = session.require_user()?;
+    let filters = check(&filters)?;
+    let now = OffsetDateTime::now_utc();
+    let all = standings(&state.db, user.id, now.date()).await?;
+    let year = school_year(now.date());
+    // A byte order mark, so spreadsheets read the names' accents as UTF-8.
+    let mut csv = String::from("\u{feff}");
+    let header = ["family_name", "given_name", "grade", "school", "cluster_chosen", "last_meeting", "overdue_steps"];
+    let signed = format!("signed_off_{year}");
+    csv_line(&mut csv, header.iter().copied().chain([signed.as_str(), "needs", "points"]).map(String::from));
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    for s in filters.select(&all, now) {
+        let needs: Vec<&str> = s.needs(now).into_iter().map(Need::as_str).collect();
+        csv_line(
+            &mut csv,
+            [
+                cell(&s.family_name),
+                cell(&s.given_name),
+                s.grade.map(|g| g.to_string()).unwrap_or_default(),
+                cell(s.school_name.as_deref().unwrap_or_default()),
+                yes_no(s.has_cluster),
+                s.last_meeting.map(|at| at.date().to_string()).unwrap_or_default(),
+                s.overdue_steps.to_string(),
+                yes_no(s.signed),
+                needs.join(";"),
+                s.score(now).to_string(),
+            ],
+        );
+    }
+    let entry = Entry::by(user, Action::Export, "/caseload.csv").from_ip(session.ip());
+    audit::record(&state.db, &entry, now).await?;
+    let disposition = format!("attachment; filename=\"caseload-{}.csv\"", now.date());
+    let headers =
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)];
+    Ok(session.attach((headers, csv).into_response()))
+}
+
 /// A student in a list, with the reasons they need their counselor.
 struct Row {
     standing: Standing,
@@ -210,6 +292,8 @@ struct Row {
 #[template(path = "plans/caseload.html")]
 struct CaseloadPage {
     layout: Layout,
+    /// The CSV download of the filtered list.
+    export_href: String,
     queue: Vec<Row>,
     rows: Vec<Row>,
     total: usize,
@@ -229,11 +313,11 @@ pub async fn show_caseload(
     State(state): State<AppState>,
     ctx: PageCtx,
     session: SessionCtx,
-    Query(filters): Query<Filters>,
+    Query(query): Query<Filters>,
 ) -> Result<Response, AppError> {
     policy::check(&state.db, session.user(), Permission::WorkCaseload).await?;
     let user = session.require_user()?;
-    let filters = check(&filters)?;
+    let filters = check(&query)?;
     let now = OffsetDateTime::now_utc();
     let all = standings(&state.db, user.id, now.date()).await?;
     let row = |s: &Standing| Row { needs: s.needs(now).into_iter().map(Need::as_str).collect(), standing: s.clone() };
@@ -244,14 +328,10 @@ pub async fn show_caseload(
     let mut caseload_grades: Vec<i64> = all.iter().filter_map(|s| s.grade).collect();
     caseload_grades.sort_unstable();
     caseload_grades.dedup();
-    let rows = all
-        .iter()
-        .filter(|s| filters.grade.is_none_or(|g| s.grade == Some(g)))
-        .filter(|s| filters.school.is_none_or(|id| s.school_id == Some(id)))
-        .filter(|s| filters.need.is_none_or(|need| s.needs(now).contains(&need)))
-        .map(row)
-        .collect();
+    let rows = filters.select(&all, now).map(row).collect();
+    let export_href = format!("/caseload.csv?{}", serde_urlencoded::to_string(&query).unwrap_or_default());
     let page = CaseloadPage {
+        export_href,
         layout: ctx.layout(ctx.t("caseload-title"), "home"),
         queue: queue(&all, now).into_iter().map(row).collect(),
         rows,

@@ -19,6 +19,7 @@ pub mod portable;
 pub mod postsecondary;
 pub mod print;
 pub mod reflections;
+pub mod resume;
 pub mod signoffs;
 pub mod steps;
 pub mod store;

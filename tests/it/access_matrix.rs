@@ -195,6 +195,7 @@ const CASES: &[Case] = &[
     get("/home", Rule::SignedIn),
     get("/account", Rule::SignedIn),
     get("/caseload", Rule::Counselors),
+    get("/caseload.csv", Rule::Counselors),
     // Counselors without grade-10 students are told so (400); the demo counselor gets the step (303).
     Case {
         method: "POST",
@@ -224,6 +225,7 @@ const CASES: &[Case] = &[
     },
     get("/students/{id}/plan/export.json", Rule::PlanExporter),
     get("/students/{id}/plan/export.pdf", Rule::PlanExporter),
+    get("/students/{id}/plan/resume", Rule::PlanExporter),
     upload_without_file("/students/{id}/plan/import", Rule::PlanEditor),
     form("/students/{id}/plan/notes", Rule::NoteWriter, &[("body", "Met about summer programs")]),
     form("/students/{id}/plan/signoff", Rule::PlanSigner, &[]),

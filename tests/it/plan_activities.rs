@@ -184,3 +184,34 @@ on_both_backends! {
         assert!(page.contains("set the plan after high school to Four-year college or university"), "history");
     }
 }
+
+#[tokio::test]
+async fn the_resume_lists_work_experience_apart_from_activities() {
+    let app = TestApp::with_people(crate::support::Backend::Sqlite).await;
+    let plan = student_plan(&app).await;
+    let student = app.signed_in("student@demo.test").await;
+    assert_eq!(status(&student, &format!("{plan}/activities"), &NEWSPAPER).await, 303);
+    let internship = [
+        ("kind", "internship"),
+        ("title", "Summer intern at Mercy Clinic"),
+        ("organization", "Mercy Clinic"),
+        ("practice", "cctc-2012/CRP1"),
+    ];
+    assert_eq!(status(&student, &format!("{plan}/activities"), &internship).await, 303);
+    let (code, page) = student.page(&format!("{plan}/resume")).await;
+    assert_eq!(code, 200);
+    let (experience, rest) = page.split_once("Activities and service").expect("both sections");
+    let experience = experience.split_once("Work experience").expect("experience first").1;
+    assert!(experience.contains("Summer intern at Mercy Clinic") && experience.contains("Mercy Clinic"));
+    assert!(rest.contains("School newspaper") && rest.contains("60 hours") && !rest.contains("Summer intern"));
+    for practice in [
+        "Act as a responsible and contributing citizen and employee.",
+        "Communicate clearly and effectively and with reason.",
+    ] {
+        assert!(rest.contains(practice), "skills: {practice}");
+    }
+    let (code, page) = app.signed_in("counselor@demo.test").await.page(&format!("{plan}/resume?lang=es")).await;
+    assert_eq!(code, 200);
+    assert!(page.contains("Experiencia laboral") && page.contains("Pasantía"));
+    assert_eq!(app.signed_in("teacher@demo.test").await.get(&format!("{plan}/resume")).await.status(), 403);
+}

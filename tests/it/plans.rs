@@ -386,3 +386,47 @@ on_both_backends! {
         assert_eq!(scalar(&app.db().await, audited).await, 1);
     }
 }
+
+#[tokio::test]
+async fn the_filtered_caseload_downloads_as_csv_that_spreadsheets_read_safely() {
+    let app = TestApp::with_people(crate::support::Backend::Sqlite).await;
+    let db = app.db().await;
+    // A roster name that a spreadsheet would run as a formula.
+    pathways::with_pool!(&db, pool => sqlx::query("UPDATE users SET family_name = '=HYPERLINK(\"x\")' WHERE email = 'student@demo.test'")
+        .execute(pool).await.map(|_| ())).unwrap();
+    let counselor = app.signed_in("counselor@demo.test").await;
+    let (_, page) = counselor.page("/caseload?grade=10").await;
+    assert!(page.contains("href=\"/caseload.csv?grade=10&school=&need=\""), "the page links its own filters");
+
+    let response = counselor.get("/caseload.csv?grade=10").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let body = response.text().await.unwrap();
+    let body = body.strip_prefix('\u{feff}').expect("a byte order mark for spreadsheets");
+    let mut lines = body.split("\r\n").filter(|l| !l.is_empty());
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("family_name,given_name,grade,school,cluster_chosen") && header.ends_with(",needs,points")
+    );
+    let rows: Vec<&str> = lines.collect();
+    let shown = scalar(
+        &db,
+        &format!(
+            "SELECT COUNT(*) FROM users u WHERE u.role = 'student' AND u.active AND u.grade = 10 AND {}",
+            pathways::orgs::store::IN_CASELOAD
+                .replace("$1", "(SELECT id FROM users WHERE email = 'counselor@demo.test')")
+        ),
+    )
+    .await;
+    assert_eq!(rows.len() as i64, shown, "one row per student of grade 10 in the caseload");
+    assert!(rows.iter().all(|r| r.split(',').nth(2) == Some("10")), "only grade 10");
+    assert!(rows.iter().any(|r| r.starts_with("\"'=HYPERLINK(\"\"x\"\")\"")), "the formula stays text: {rows:?}");
+
+    assert_eq!(counselor.get("/caseload.csv?grade=13").await.status(), 400);
+    let teacher = app.signed_in("teacher@demo.test").await;
+    assert_eq!(teacher.get("/caseload.csv").await.status(), 403);
+    assert_eq!(
+        scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND resource = '/caseload.csv'").await,
+        1
+    );
+}

@@ -1,0 +1,99 @@
+//! A simple resume built from the plan: career interests, work experience (jobs and
+//! work-based learning), activities and service, the Career Ready Practices the plan gives
+//! evidence of, and goals met. A page made for printing; the student shares it with
+//! employers and programs.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use super::activities::WORK_BASED;
+use super::pages::{StudentRead, student_id};
+use super::portable::{ActivityPart, export};
+use super::tags::Choices;
+use crate::app::AppState;
+use crate::audit::Action;
+use crate::auth::SessionCtx;
+use crate::auth::policy::Permission;
+use crate::error::AppError;
+use crate::ids::UserId;
+use crate::web::{Layout, PageCtx, render};
+
+/// An entry of the resume's experience or activities.
+struct Entry {
+    title: String,
+    kind: String,
+    organization: String,
+    /// "2026-09-01 – 2026-12-01", or the start alone.
+    dates: String,
+    hours: Option<i64>,
+    description: String,
+}
+
+impl Entry {
+    fn of(part: &ActivityPart) -> Self {
+        let dates = match (&part.started_on, &part.ended_on) {
+            (Some(start), Some(end)) => format!("{start} – {end}"),
+            (Some(start), None) => start.clone(),
+            _ => String::new(),
+        };
+        Entry {
+            title: part.title.clone(),
+            kind: part.kind.clone(),
+            organization: part.organization.clone(),
+            dates,
+            hours: part.hours,
+            description: part.description.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plans/resume.html")]
+struct ResumePage {
+    layout: Layout,
+    student_id: UserId,
+    name: String,
+    school: Option<String>,
+    grade: Option<i64>,
+    interests: Vec<String>,
+    experience: Vec<Entry>,
+    activities: Vec<Entry>,
+    /// The practices with evidence, by name.
+    practices: Vec<String>,
+    goals_met: Vec<String>,
+}
+
+pub async fn show_resume(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    session: SessionCtx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = student_id(&id)?;
+    let read =
+        StudentRead { permission: Permission::ExportPlan(id), action: Action::ViewStudent, resource: "plan/resume" };
+    let student = read.student(&state, &session, id).await?;
+    let file = export(&state, ctx.lang, &student).await?;
+    let choices = Choices::load(&state.catalog, ctx.lang).await?;
+    let (experience, activities): (Vec<&ActivityPart>, Vec<&ActivityPart>) =
+        file.activities.iter().partition(|a| a.kind == "job" || WORK_BASED.contains(&a.kind.as_str()));
+    let shown = |id: &String| {
+        file.activities.iter().any(|a| a.practices.contains(id))
+            || file.reflections.iter().any(|r| r.practices.contains(id))
+    };
+    let name = format!("{} {}", student.given_name, student.family_name);
+    let page = ResumePage {
+        layout: ctx.layout(ctx.lang.t_args("resume-title", &[("name", name.as_str().into())]), "home"),
+        student_id: id,
+        name,
+        school: student.school_name.clone(),
+        grade: student.grade,
+        interests: file.interests.iter().filter_map(|i| i.name.clone()).collect(),
+        experience: experience.into_iter().map(Entry::of).collect(),
+        activities: activities.into_iter().map(Entry::of).collect(),
+        practices: choices.practices.iter().filter(|p| shown(&p.id)).map(|p| p.name.clone()).collect(),
+        goals_met: file.goals.iter().filter(|g| g.status == "done").map(|g| g.title.clone()).collect(),
+    };
+    Ok(session.attach(render(&page)?))
+}
