@@ -490,6 +490,23 @@ pub async fn import(
     Ok(planned.report)
 }
 
+/// The whole plan of student `id`, for those the policy lets export it; the read is audited
+/// as `action` on `resource` (a path under the student's).
+pub(super) async fn read_whole(
+    state: &AppState,
+    ctx: &PageCtx,
+    session: &SessionCtx,
+    id: &str,
+    action: Action,
+    resource: &'static str,
+) -> Result<(StudentRecord, PlanFile), AppError> {
+    let id = student_id(id)?;
+    let read = StudentRead { permission: Permission::ExportPlan(id), action, resource };
+    let student = read.student(state, session, id).await?;
+    let file = export(state, ctx.lang, &student).await?;
+    Ok((student, file))
+}
+
 /// The plan as a JSON download.
 pub async fn export_plan(
     State(state): State<AppState>,
@@ -497,11 +514,7 @@ pub async fn export_plan(
     session: SessionCtx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let id = student_id(&id)?;
-    let read =
-        StudentRead { permission: Permission::ExportPlan(id), action: Action::Export, resource: "plan/export.json" };
-    let student = read.student(&state, &session, id).await?;
-    let file = export(&state, ctx.lang, &student).await?;
+    let (student, file) = read_whole(&state, &ctx, &session, &id, Action::Export, "plan/export.json").await?;
     let disposition = download_disposition(&student, "json");
     let headers = [(header::CONTENT_TYPE, "application/json".to_string()), (header::CONTENT_DISPOSITION, disposition)];
     Ok(session.attach((headers, Json(file)).into_response()))

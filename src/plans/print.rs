@@ -5,13 +5,11 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::pages::{StudentRead, student_id};
-use super::portable::{PlanFile, download_disposition, export};
+use super::portable::{PlanFile, download_disposition, read_whole};
 use super::tags::{Choice, Choices};
 use crate::app::AppState;
 use crate::audit::Action;
 use crate::auth::SessionCtx;
-use crate::auth::policy::Permission;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pdf::Document;
@@ -139,11 +137,7 @@ pub async fn print_plan(
     session: SessionCtx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let id = student_id(&id)?;
-    let read =
-        StudentRead { permission: Permission::ExportPlan(id), action: Action::Export, resource: "plan/export.pdf" };
-    let student = read.student(&state, &session, id).await?;
-    let file = export(&state, ctx.lang, &student).await?;
+    let (student, file) = read_whole(&state, &ctx, &session, &id, Action::Export, "plan/export.pdf").await?;
     let choices = Choices::load(&state.catalog, ctx.lang).await?;
     let bytes = document(&file, ctx.lang, &choices);
     let disposition = download_disposition(&student, "pdf");

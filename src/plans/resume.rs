@@ -8,13 +8,11 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::activities::WORK_BASED;
-use super::pages::{StudentRead, student_id};
-use super::portable::{ActivityPart, export};
+use super::portable::{ActivityPart, read_whole};
 use super::tags::Choices;
 use crate::app::AppState;
 use crate::audit::Action;
 use crate::auth::SessionCtx;
-use crate::auth::policy::Permission;
 use crate::error::AppError;
 use crate::ids::UserId;
 use crate::web::{Layout, PageCtx, render};
@@ -70,11 +68,7 @@ pub async fn show_resume(
     session: SessionCtx,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let id = student_id(&id)?;
-    let read =
-        StudentRead { permission: Permission::ExportPlan(id), action: Action::ViewStudent, resource: "plan/resume" };
-    let student = read.student(&state, &session, id).await?;
-    let file = export(&state, ctx.lang, &student).await?;
+    let (student, file) = read_whole(&state, &ctx, &session, &id, Action::ViewStudent, "plan/resume").await?;
     let choices = Choices::load(&state.catalog, ctx.lang).await?;
     let (experience, activities): (Vec<&ActivityPart>, Vec<&ActivityPart>) =
         file.activities.iter().partition(|a| a.kind == "job" || WORK_BASED.contains(&a.kind.as_str()));
@@ -85,7 +79,7 @@ pub async fn show_resume(
     let name = format!("{} {}", student.given_name, student.family_name);
     let page = ResumePage {
         layout: ctx.layout(ctx.lang.t_args("resume-title", &[("name", name.as_str().into())]), "home"),
-        student_id: id,
+        student_id: student.id,
         name,
         school: student.school_name.clone(),
         grade: student.grade,
