@@ -190,7 +190,7 @@ pub async fn one(db: &Db, student: UserId, id: PlanActivityId) -> Result<Option<
     let activity: Option<Activity> =
         with_pool!(db, pool => sqlx::query_as(&sql).bind(id).bind(student).fetch_optional(pool).await)?;
     let Some(mut activity) = activity else { return Ok(None) };
-    activity.tags = tags::of_student(db, student).await?.remove(&id.uuid()).unwrap_or_default();
+    activity.tags = tags::of_item(db, id.uuid()).await?;
     Ok(Some(activity))
 }
 

@@ -77,6 +77,19 @@ pub async fn of_student(db: &Db, student: UserId) -> Result<HashMap<Uuid, Tags>,
     const SQL: &str = "SELECT item_id, kind, ref FROM plan_tags WHERE student_id = $1 ORDER BY ref";
     let rows: Vec<(Uuid, String, String)> =
         with_pool!(db, pool => sqlx::query_as(SQL).bind(student).fetch_all(pool).await)?;
+    Ok(grouped(rows))
+}
+
+/// The tags of one item.
+pub async fn of_item(db: &Db, item: Uuid) -> Result<Tags, sqlx::Error> {
+    const SQL: &str = "SELECT item_id, kind, ref FROM plan_tags WHERE item_id = $1 ORDER BY ref";
+    let rows: Vec<(Uuid, String, String)> =
+        with_pool!(db, pool => sqlx::query_as(SQL).bind(item).fetch_all(pool).await)?;
+    Ok(grouped(rows).remove(&item).unwrap_or_default())
+}
+
+/// Tag rows (item, kind, ref), sorted by ref, grouped by item.
+fn grouped(rows: Vec<(Uuid, String, String)>) -> HashMap<Uuid, Tags> {
     let mut tags: HashMap<Uuid, Tags> = HashMap::new();
     for (item, kind, code) in rows {
         let entry = tags.entry(item).or_default();
@@ -85,7 +98,7 @@ pub async fn of_student(db: &Db, student: UserId) -> Result<HashMap<Uuid, Tags>,
             _ => entry.practices.push(code),
         }
     }
-    Ok(tags)
+    tags
 }
 
 /// A tag to choose, or shown on an item: its id and its name in the reader's language.
