@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime};
@@ -20,7 +19,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{SchoolId, UserId};
 use crate::orgs::store::IN_CASELOAD;
-use crate::web::{AppForm, Layout, PageCtx, render};
+use crate::web::{AppForm, Layout, PageCtx, attachment, render};
 use crate::with_pool;
 
 /// A meeting longer ago than this (or none) makes a student due for one.
@@ -276,9 +275,7 @@ pub async fn export_caseload(
     }
     let entry = Entry::by(user, Action::Export, "/caseload.csv").from_ip(session.ip());
     audit::record(&state.db, &entry, now).await?;
-    let disposition = format!("attachment; filename=\"caseload-{}.csv\"", now.date());
-    let headers =
-        [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)];
+    let headers = attachment("text/csv; charset=utf-8", &format!("caseload-{}.csv", now.date()));
     Ok(session.attach((headers, csv).into_response()))
 }
 

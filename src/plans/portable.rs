@@ -13,7 +13,6 @@ use std::collections::HashSet;
 use askama::Template;
 use axum::Json;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -36,7 +35,7 @@ use crate::i18n::Lang;
 use crate::ids::{PlanGoalId, PlanInterestId, UserId};
 use crate::oneroster::upload::{broken_upload, small_text, upload_problem};
 use crate::orgs::store::StudentRecord;
-use crate::web::{FormFields, Layout, PageCtx, render};
+use crate::web::{FormFields, Layout, PageCtx, attachment, render};
 use crate::with_pool;
 
 pub const FORMAT: &str = "pathways-plan";
@@ -515,18 +514,17 @@ pub async fn export_plan(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let (student, file) = read_whole(&state, &ctx, &session, &id, Action::Export, "plan/export.json").await?;
-    let disposition = download_disposition(&student, "json");
-    let headers = [(header::CONTENT_TYPE, "application/json".to_string()), (header::CONTENT_DISPOSITION, disposition)];
+    let headers = attachment("application/json", &download_name(&student, "json"));
     Ok(session.attach((headers, Json(file)).into_response()))
 }
 
-/// The Content-Disposition of a download of `student`'s plan: `plan-castillo-owen.json`.
-pub(super) fn download_disposition(student: &StudentRecord, extension: &str) -> String {
+/// The file name of a download of `student`'s plan: `plan-castillo-owen.json`.
+pub(super) fn download_name(student: &StudentRecord, extension: &str) -> String {
     let name = format!("plan-{}-{}", student.family_name, student.given_name)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
         .collect::<String>();
-    format!("attachment; filename=\"{name}.{extension}\"")
+    format!("{name}.{extension}")
 }
 
 /// The largest plan file accepted: years of reflections fit many times over.

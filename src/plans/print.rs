@@ -2,10 +2,9 @@
 //! export ([`PlanFile`]), laid out for a meeting or a folder.
 
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::portable::{PlanFile, download_disposition, read_whole};
+use super::portable::{PlanFile, download_name, read_whole};
 use super::tags::{Choice, Choices};
 use crate::app::AppState;
 use crate::audit::Action;
@@ -13,7 +12,7 @@ use crate::auth::SessionCtx;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pdf::Document;
-use crate::web::PageCtx;
+use crate::web::{PageCtx, attachment};
 
 fn named(choices: &[Choice], ids: &[String]) -> String {
     Choices::named(choices, ids).into_iter().map(|c| c.name).collect::<Vec<_>>().join("; ")
@@ -140,7 +139,6 @@ pub async fn print_plan(
     let (student, file) = read_whole(&state, &ctx, &session, &id, Action::Export, "plan/export.pdf").await?;
     let choices = Choices::load(&state.catalog, ctx.lang).await?;
     let bytes = document(&file, ctx.lang, &choices);
-    let disposition = download_disposition(&student, "pdf");
-    let headers = [(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, disposition)];
+    let headers = attachment("application/pdf", &download_name(&student, "pdf"));
     Ok(session.attach((headers, bytes).into_response()))
 }

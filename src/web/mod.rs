@@ -209,6 +209,14 @@ fn switch_href(uri: &axum::http::Uri, target: Lang) -> String {
     format!("{}?{}", uri.path(), query)
 }
 
+/// The headers of a file download named `filename` (ASCII, no quotes) of `content_type`.
+pub fn attachment(content_type: &str, filename: &str) -> [(axum::http::HeaderName, String); 2] {
+    [
+        (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+        (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+    ]
+}
+
 /// Renders a page template into an HTML response.
 pub fn render(template: &impl Template) -> Result<Response, AppError> {
     Ok(Html(template.render()?).into_response())
