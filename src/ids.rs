@@ -69,4 +69,6 @@ id_type!(
     PlanNoteId,
     PlanReflectionId,
     PlanStepId,
+    PlanCourseId,
+    TemplateElementId,
 );

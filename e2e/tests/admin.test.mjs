@@ -89,3 +89,31 @@ for (const lang of ['en', 'es']) {
     await context.close();
   });
 }
+
+const REQUIREMENTS = {
+  en: { title: 'Plan requirements', preset: 'Preset', use: 'Start over from this preset', now: 'The template started from: Colorado Individual Career and Academic Plan (ICAP).', kind: 'What the plan must hold', add: 'Add the item', custom: 'and the district changed it since', credits: 'Save the credits', english: 'English', completeness: "How complete students' plans are for their current grade" },
+  es: { title: 'Requisitos del plan', preset: 'Plantilla de partida', use: 'Empezar de nuevo con esta plantilla', now: 'La plantilla partió de: Plan Individual de Estudios de Kansas (IPS).', kind: 'Lo que debe contener el plan', add: 'Agregar el punto', custom: 'y el distrito la cambió después', credits: 'Guardar los créditos', english: 'Inglés', completeness: 'Cuán completos están los planes para el grado actual de cada estudiante' },
+};
+
+for (const lang of ['en', 'es']) {
+  test(`a district administrator starts the plan template from a state preset and sets the credits (${lang})`, async () => {
+    const t = REQUIREMENTS[lang];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAsDistrictAdmin(page, lang);
+    await page.getByRole('link', { name: t.title }).click();
+    assert.ok(await page.getByRole('table', { name: t.completeness }).isVisible(), 'completeness by grade');
+    await page.getByLabel(t.preset).selectOption(lang === 'es' ? 'ks-ips' : 'co-icap');
+    await page.getByRole('button', { name: t.use }).click();
+    assert.ok(await page.getByText(t.now).isVisible(), 'the preset is the template');
+    await page.getByLabel(t.kind).selectOption('activities');
+    await page.locator('#option-activities-job_shadow').check();
+    await page.getByRole('button', { name: t.add }).click();
+    assert.ok(await page.getByText(t.custom).first().isVisible(), 'changed: a custom template');
+    await page.getByLabel(t.english, { exact: true }).fill(lang === 'es' ? '4,5' : '4.5');
+    await page.getByRole('button', { name: t.credits }).click();
+    assert.equal(await page.getByLabel(t.english, { exact: true }).inputValue(), '4.5');
+    await checkAccessible(page, `plan-requirements-${lang}`);
+    await context.close();
+  });
+}

@@ -236,3 +236,59 @@ for (const lang of ['en', 'es']) {
     await context.close();
   });
 }
+
+const COURSES = {
+  en: { course: 'Course', grade: 'Grade', add: 'Add the course', credits: 'Credits toward graduation', checklist: 'Plan checklist', offTrack: 'Off track in credits', needs: 'Needs', filter: 'Filter', whole: 'Whole caseload', completed: 'Completed', save: 'Save' },
+  es: { course: 'Curso', grade: 'Grado', add: 'Agregar el curso', credits: 'Créditos para la graduación', checklist: 'Lista del plan', offTrack: 'Atrasado en créditos', needs: 'Necesidad', filter: 'Filtrar', whole: 'Todos tus estudiantes', completed: 'Aprobado', save: 'Guardar' },
+};
+
+for (const lang of ['en', 'es']) {
+  test(`a student plans courses toward graduation and the counselor finds who is off track (${lang})`, async () => {
+    const t = COURSES[lang];
+    const title = lang === 'es' ? 'English 12' : 'English 11';
+    const grade = lang === 'es' ? '12' : '11';
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, lang, 'student@demo.test');
+    await page.getByRole('link', { name: TEXT[lang].myPlan }).click();
+    assert.ok(await page.getByRole('heading', { name: t.checklist }).isVisible(), 'the checklist of the grade');
+    assert.ok(await page.getByRole('table', { name: t.credits }).isVisible(), 'the credit check');
+    const picker = page.locator('#new-course');
+    const value = await picker.locator('option').evaluateAll((options, title) => options.find((o) => o.textContent.startsWith(title))?.value, title);
+    assert.ok(value, `${title} is in the catalog`);
+    await picker.selectOption(value);
+    await page.locator('#new-course-grade').selectOption(grade);
+    await page.getByRole('button', { name: t.add }).click();
+    const planned = page.getByRole('table', { name: new RegExp(`^${t.grade} ${grade}`) });
+    assert.ok(await planned.getByRole('rowheader', { name: new RegExp(`^${title}`) }).isVisible(), 'the course is in its grade');
+    await page.locator('#courses-heading').scrollIntoViewIfNeeded();
+    await checkAccessible(page, `plan-courses-${lang}`);
+    const planUrl = page.url().split('?')[0].split('#')[0];
+    await context.close();
+
+    // The counselor records a ninth-grade course the student did not pass.
+    const staff = await browser.newContext();
+    const counselor = await staff.newPage();
+    await signInAs(counselor, lang, 'counselor@demo.test');
+    await counselor.goto(`${planUrl}?lang=${lang}`);
+    const ninth = counselor.getByRole('table', { name: new RegExp(`^${t.grade} 9`) });
+    const course = ninth.locator('tbody tr').filter({ hasText: t.completed }).first();
+    await course.locator('summary').click();
+    await course.locator('select[name=status]').selectOption('not_passed');
+    await course.getByRole('button', { name: t.save }).click();
+    assert.ok(await counselor.locator('#course-warnings-heading').isVisible(), 'the plan says the student is behind');
+    await counselor.locator('#courses-heading').scrollIntoViewIfNeeded();
+    await checkAccessible(counselor, `plan-off-track-${lang}`);
+
+    await counselor.goto(`${server.url}/caseload?lang=${lang}`);
+    await counselor.getByLabel(t.needs, { exact: true }).selectOption('off-track');
+    await counselor.getByRole('button', { name: t.filter }).click();
+    const rows = counselor.getByRole('table', { name: t.whole }).locator('tbody tr');
+    const reasons = await rows.locator('td:last-child').allInnerTexts();
+    assert.ok(reasons.length > 0 && reasons.every((text) => text.includes(t.offTrack)), 'every student shown is off track');
+    const path = new URL(planUrl).pathname;
+    assert.equal(await rows.locator(`a[href="${path}"]`).count(), 1, 'the student is among them');
+    await checkAccessible(counselor, `caseload-off-track-${lang}`);
+    await staff.close();
+  });
+}

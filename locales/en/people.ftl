@@ -450,3 +450,144 @@ resume-activities = Activities and service
 resume-skills = Career Ready Practices shown
 resume-goals = Goals met
 resume-none-yet = None yet.
+
+plan-courses = Course plan
+plan-courses-rule = Courses from grade 9 earn credit toward the { $total } credits needed to graduate. On track means earning about a quarter of them each high school year, with a plan that reaches every requirement.
+plan-courses-warnings = Credit check
+plan-courses-on-track = On track to graduate
+plan-credits-caption = Credits toward graduation
+plan-credits-area = Subject area
+plan-credits-required = Required
+plan-credits-earned = Earned
+plan-credits-planned = On the plan
+plan-credits-missing = Still to plan
+area-english-name = English
+area-math-name = Mathematics
+area-science-name = Science
+area-social_studies-name = Social studies
+area-arts-name = Arts
+area-world_language-name = World languages
+area-health_pe-name = Health and physical education
+area-cte-name = Career and technical education
+area-elective-name = Electives
+area-total-name = All credits
+plan-courses-grade-credits = { $count ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+}
+plan-courses-none = No courses in this grade yet.
+plan-course = Course
+plan-course-credits = Credits
+plan-course-credits-n = { $credits } cr.
+plan-course-status = Status
+plan-course-grade = Grade
+plan-course-connections = Career connections
+plan-course-change = Change
+plan-course-change-named = Change { $course }
+plan-course-in-interests = In your interests
+course-status-planned-name = Planned
+course-status-in_progress-name = In progress
+course-status-completed-name = Completed
+course-status-not_passed-name = Not passed
+plan-new-course = Add a course
+plan-course-choose = Choose a course
+plan-add-course = Add the course
+plan-courses-behind = { $earned } credits earned; { $expected } are expected by the start of grade { $grade }.
+plan-courses-short = { $area }: { $planned } of { $required } credits on the plan — plan { $missing } more.
+
+plan-checklist = Plan checklist
+plan-checklist-intro = What the district asks each grade's plan to hold. You choose how to meet each item.
+plan-checklist-grade = Grade { $grade }
+plan-checklist-met = { $met }
+plan-checklist-of = of { $total } done
+plan-checklist-done = Done
+plan-checklist-progress = { $have }
+plan-checklist-none = The district's plan template asks nothing of this grade.
+plan-checklist-all-grades = Every grade
+plan-checklist-by-grade = The checklist grade by grade
+plan-checklist-grade-col = Grade
+plan-checklist-year = School year
+plan-checklist-complete = Done
+plan-checklist-open = Still open
+element-interests = { $count ->
+    [one] Choose a career interest
+   *[other] Choose { $count } career interests
+}
+element-goals = { $count ->
+    [one] Set a goal with a benchmark
+   *[other] Set { $count } goals with benchmarks
+}
+element-activities = { $count ->
+    [one] Record an activity
+   *[other] Record { $count } activities
+}
+element-reflections = { $count ->
+    [one] Write a reflection
+   *[other] Write { $count } reflections
+}
+element-courses = { $count ->
+    [one] Plan a course for this grade or later
+   *[other] Plan { $count } courses for this grade or later
+}
+element-graduation = Plan courses that meet every graduation requirement
+element-postsecondary = Choose a path after high school
+element-meeting = { $count ->
+    [one] Meet with a counselor this school year
+   *[other] Meet with a counselor { $count } times this school year
+}
+element-signoff = Sign off this school year: { $signers }
+element-options = { $element } — any of: { $options }
+element-kind-interests-name = Career interests
+element-kind-goals-name = Goals
+element-kind-activities-name = Activities
+element-kind-reflections-name = Reflections
+element-kind-courses-name = Courses planned
+element-kind-graduation-name = Course plan meets graduation requirements
+element-kind-postsecondary-name = Path after high school
+element-kind-signoff-name = Sign-offs
+element-kind-meeting-name = Counselor meetings
+
+requirements-title = Plan requirements
+requirements-intro = What the district requires of every student's plan: the credits to graduate and what each grade's plan holds. Students choose how to meet each item.
+requirements-completeness = Completeness by grade
+requirements-completeness-caption = How complete students' plans are for their current grade
+requirements-no-students = No students yet.
+requirements-students = Students
+requirements-complete = Plans complete
+requirements-mean = Average completeness
+requirements-template = Plan template
+requirements-template-now = The template started from: { $preset }.
+requirements-template-intro = Start from a state's preset, then add or remove items. Changing the template changes every plan's checklist at once.
+requirements-preset = Preset
+requirements-preset-hint = Starting over replaces every item below.
+requirements-preset-use = Start over from this preset
+preset-standard-name = Pathways standard plan
+preset-wa-hsbp-name = Washington High School and Beyond Plan
+preset-co-icap-name = Colorado Individual Career and Academic Plan (ICAP)
+preset-ks-ips-name = Kansas Individual Plan of Study (IPS)
+requirements-elements = Required items by grade
+requirements-element = Item
+requirements-remove-named = Remove “{ $element }”
+requirements-new-element = Add an item
+requirements-element-kind = What the plan must hold
+requirements-element-count = How many
+requirements-element-options = Options for { $kind } (none checked: any)
+requirements-add-element = Add the item
+requirements-credits = Graduation credits
+requirements-credits-intro = Credits each subject area needs, and all credits together (like 4 or 1.5). Courses fall in an area by their subject.
+requirements-credits-save = Save the credits
+caseload-need-off-track-name = Off track in credits
+caseload-need-plan-incomplete-name = Plan incomplete for their grade
+caseload-rule-off-track = Behind the credits to graduate on time, or a senior whose plan misses a requirement: 3 points
+caseload-rule-plan-incomplete = Plan checklist for their grade not complete: 1 point
+caseload-completeness = Plan
+plan-change-course_added = added the course "{ $what }"
+plan-change-course_changed = changed the course "{ $what }"
+plan-change-course_removed = removed the course "{ $what }"
+plan-import-courses = { $count ->
+    [one] 1 course
+   *[other] { $count } courses
+}
+plan-import-course-unknown = { $item }: "{ $what }" is not in this district's course catalog, so it was left out; add the course that matches it here.
+requirements-template-changed = The template started from: { $preset }, and the district changed it since.
+requirements-grade-free = Nothing required in this grade

@@ -450,3 +450,144 @@ resume-activities = Actividades y servicio
 resume-skills = Prácticas de Preparación Profesional demostradas
 resume-goals = Metas logradas
 resume-none-yet = Todavía ninguna.
+
+plan-courses = Plan de cursos
+plan-courses-rule = Los cursos desde el grado 9 suman créditos para los { $total } créditos necesarios para graduarse. Ir al día significa obtener cerca de una cuarta parte cada año de la secundaria, con un plan que cumpla cada requisito.
+plan-courses-warnings = Revisión de créditos
+plan-courses-on-track = Al día para graduarse
+plan-credits-caption = Créditos para la graduación
+plan-credits-area = Área
+plan-credits-required = Requeridos
+plan-credits-earned = Obtenidos
+plan-credits-planned = En el plan
+plan-credits-missing = Por planear
+area-english-name = Inglés
+area-math-name = Matemáticas
+area-science-name = Ciencias
+area-social_studies-name = Estudios sociales
+area-arts-name = Artes
+area-world_language-name = Idiomas
+area-health_pe-name = Salud y educación física
+area-cte-name = Educación técnica y profesional
+area-elective-name = Optativas
+area-total-name = Todos los créditos
+plan-courses-grade-credits = { $count ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+}
+plan-courses-none = Aún no hay cursos en este grado.
+plan-course = Curso
+plan-course-credits = Créditos
+plan-course-credits-n = { $credits } cr.
+plan-course-status = Estado
+plan-course-grade = Grado
+plan-course-connections = Conexiones con carreras
+plan-course-change = Cambiar
+plan-course-change-named = Cambiar { $course }
+plan-course-in-interests = En tus intereses
+course-status-planned-name = Planeado
+course-status-in_progress-name = En curso
+course-status-completed-name = Aprobado
+course-status-not_passed-name = No aprobado
+plan-new-course = Agregar un curso
+plan-course-choose = Elige un curso
+plan-add-course = Agregar el curso
+plan-courses-behind = { $earned } créditos obtenidos; se esperan { $expected } al comenzar el grado { $grade }.
+plan-courses-short = { $area }: { $planned } de { $required } créditos en el plan; planea { $missing } más.
+
+plan-checklist = Lista del plan
+plan-checklist-intro = Lo que el distrito pide que contenga el plan de cada grado. Tú eliges cómo cumplir cada punto.
+plan-checklist-grade = Grado { $grade }
+plan-checklist-met = { $met }
+plan-checklist-of = de { $total } hechos
+plan-checklist-done = Hecho
+plan-checklist-progress = { $have }
+plan-checklist-none = La plantilla del distrito no pide nada para este grado.
+plan-checklist-all-grades = Todos los grados
+plan-checklist-by-grade = La lista grado por grado
+plan-checklist-grade-col = Grado
+plan-checklist-year = Año escolar
+plan-checklist-complete = Hechos
+plan-checklist-open = Pendiente
+element-interests = { $count ->
+    [one] Elige un interés profesional
+   *[other] Elige { $count } intereses profesionales
+}
+element-goals = { $count ->
+    [one] Fija una meta con un indicador
+   *[other] Fija { $count } metas con indicadores
+}
+element-activities = { $count ->
+    [one] Registra una actividad
+   *[other] Registra { $count } actividades
+}
+element-reflections = { $count ->
+    [one] Escribe una reflexión
+   *[other] Escribe { $count } reflexiones
+}
+element-courses = { $count ->
+    [one] Planea un curso para este grado o después
+   *[other] Planea { $count } cursos para este grado o después
+}
+element-graduation = Planea cursos que cumplan cada requisito de graduación
+element-postsecondary = Elige un camino después de la secundaria
+element-meeting = { $count ->
+    [one] Reúnete con un consejero este año escolar
+   *[other] Reúnete con un consejero { $count } veces este año escolar
+}
+element-signoff = Firma este año escolar: { $signers }
+element-options = { $element }, cualquiera de: { $options }
+element-kind-interests-name = Intereses profesionales
+element-kind-goals-name = Metas
+element-kind-activities-name = Actividades
+element-kind-reflections-name = Reflexiones
+element-kind-courses-name = Cursos planeados
+element-kind-graduation-name = Plan de cursos que cumple la graduación
+element-kind-postsecondary-name = Camino después de la secundaria
+element-kind-signoff-name = Firmas
+element-kind-meeting-name = Reuniones con el consejero
+
+requirements-title = Requisitos del plan
+requirements-intro = Lo que el distrito exige del plan de cada estudiante: los créditos para graduarse y lo que contiene el plan de cada grado. Los estudiantes eligen cómo cumplir cada punto.
+requirements-completeness = Avance por grado
+requirements-completeness-caption = Cuán completos están los planes para el grado actual de cada estudiante
+requirements-no-students = Aún no hay estudiantes.
+requirements-students = Estudiantes
+requirements-complete = Planes completos
+requirements-mean = Avance promedio
+requirements-template = Plantilla del plan
+requirements-template-now = La plantilla partió de: { $preset }.
+requirements-template-intro = Parte de la plantilla de un estado y luego agrega o quita puntos. Cambiar la plantilla cambia la lista de todos los planes a la vez.
+requirements-preset = Plantilla de partida
+requirements-preset-hint = Empezar de nuevo reemplaza todos los puntos de abajo.
+requirements-preset-use = Empezar de nuevo con esta plantilla
+preset-standard-name = Plan estándar de Pathways
+preset-wa-hsbp-name = High School and Beyond Plan de Washington
+preset-co-icap-name = Plan Individual de Carrera y Estudios de Colorado (ICAP)
+preset-ks-ips-name = Plan Individual de Estudios de Kansas (IPS)
+requirements-elements = Puntos requeridos por grado
+requirements-element = Punto
+requirements-remove-named = Quitar «{ $element }»
+requirements-new-element = Agregar un punto
+requirements-element-kind = Lo que debe contener el plan
+requirements-element-count = Cuántos
+requirements-element-options = Opciones de { $kind } (ninguna marcada: cualquiera)
+requirements-add-element = Agregar el punto
+requirements-credits = Créditos para graduarse
+requirements-credits-intro = Los créditos que requiere cada área y todos juntos (por ejemplo 4 o 1,5). Cada curso cae en un área según su materia.
+requirements-credits-save = Guardar los créditos
+caseload-need-off-track-name = Atrasado en créditos
+caseload-need-plan-incomplete-name = Plan incompleto para su grado
+caseload-rule-off-track = Atrasado en los créditos para graduarse a tiempo, o un estudiante de último año cuyo plan no cumple un requisito: 3 puntos
+caseload-rule-plan-incomplete = La lista del plan para su grado no está completa: 1 punto
+caseload-completeness = Plan
+plan-change-course_added = agregó el curso «{ $what }»
+plan-change-course_changed = cambió el curso «{ $what }»
+plan-change-course_removed = quitó el curso «{ $what }»
+plan-import-courses = { $count ->
+    [one] 1 curso
+   *[other] { $count } cursos
+}
+plan-import-course-unknown = { $item }: «{ $what }» no está en el catálogo de cursos de este distrito, así que no se agregó; agrega aquí el curso equivalente.
+requirements-template-changed = La plantilla partió de: { $preset }, y el distrito la cambió después.
+requirements-grade-free = Nada requerido en este grado

@@ -8,7 +8,9 @@ use axum::response::Response;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
-use super::pages::{Conflict, Line, Outcome, audit_change, back_to_plan, editor, optional_date, student_id};
+use super::pages::{
+    Conflict, Line, Outcome, audit_change, back_to_plan, editing, editor, form_version, optional_date, student_id,
+};
 use super::store::{ChangeEntry, Judged, Saved, Versioned, date_text, json, judge, lost_race, record_change};
 use super::tags::{self, Choices, Tags, replace_tags};
 use crate::app::AppState;
@@ -394,17 +396,11 @@ pub async fn update_activity(
     State(state): State<AppState>,
     ctx: PageCtx,
     session: SessionCtx,
-    Path((id, activity)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let id = student_id(&id)?;
-    let editor = editor(&state, &session, id, form.get("csrf")).await?;
-    let activity: PlanActivityId = activity.parse().map_err(|_| AppError::NotFound)?;
-    let version = form
-        .get("version")
-        .trim()
-        .parse::<i64>()
-        .map_err(|_| bad("version", "error-field-plan-version", "reload the plan and edit the activity again"))?;
+    let (id, editor, activity): (_, _, PlanActivityId) = editing(&state, &session, path, &form).await?;
+    let version = form_version(&form)?;
     let choices = Choices::load(&state.catalog, ctx.lang).await?;
     let input = checked(&form, &choices)?;
     let saved = update(&state.db, id, activity, version, &input, editor.id, OffsetDateTime::now_utc()).await?;
@@ -422,12 +418,10 @@ pub async fn update_activity(
 pub async fn remove_activity(
     State(state): State<AppState>,
     session: SessionCtx,
-    Path((id, activity)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let id = student_id(&id)?;
-    let editor = editor(&state, &session, id, form.get("csrf")).await?;
-    let activity: PlanActivityId = activity.parse().map_err(|_| AppError::NotFound)?;
+    let (id, editor, activity): (_, _, PlanActivityId) = editing(&state, &session, path, &form).await?;
     // Removing what is already gone (a second click) just shows the plan.
     if remove(&state.db, id, activity, editor.id, OffsetDateTime::now_utc()).await? {
         audit_change(&state, &session, &editor, id, "plan: removed an activity").await?;

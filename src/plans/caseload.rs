@@ -8,16 +8,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime};
 
+use super::completeness;
+use super::graduation;
 use super::pages::acting;
 use super::signoffs::school_year;
 use super::steps::{self, StepForm};
+use super::templates;
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::ids::{SchoolId, UserId};
+use crate::ids::{DistrictId, SchoolId, UserId};
 use crate::orgs::store::IN_CASELOAD;
 use crate::web::{AppForm, Layout, PageCtx, attachment, render};
 use crate::with_pool;
@@ -41,23 +44,40 @@ pub struct Standing {
     pub overdue_steps: i64,
     /// Signed off this school year by the student, a guardian and a counselor.
     pub signed: bool,
+    /// Behind the credits to graduate on time, or a high schooler's plan short of a rule.
+    #[sqlx(skip)]
+    pub off_track: bool,
+    /// Items of the district's checklist for the student's grade: (met, in all).
+    #[sqlx(skip)]
+    pub checklist: (usize, usize),
 }
 
 /// Why a student needs their counselor, most pressing first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
     OverdueSteps,
+    OffTrack,
     NoCluster,
     NoRecentMeeting,
+    PlanIncomplete,
     NotSignedOff,
 }
 
 impl Need {
-    pub const ALL: [Need; 4] = [Need::OverdueSteps, Need::NoCluster, Need::NoRecentMeeting, Need::NotSignedOff];
+    pub const ALL: [Need; 6] = [
+        Need::OverdueSteps,
+        Need::OffTrack,
+        Need::NoCluster,
+        Need::NoRecentMeeting,
+        Need::PlanIncomplete,
+        Need::NotSignedOff,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Need::OverdueSteps => "overdue-steps",
+            Need::OffTrack => "off-track",
+            Need::PlanIncomplete => "plan-incomplete",
             Need::NoCluster => "no-cluster",
             Need::NoRecentMeeting => "no-recent-meeting",
             Need::NotSignedOff => "not-signed-off",
@@ -67,9 +87,9 @@ impl Need {
     /// Points toward the queue's order: overdue steps weigh most, per step.
     fn weight(self) -> i64 {
         match self {
-            Need::OverdueSteps => 3,
+            Need::OverdueSteps | Need::OffTrack => 3,
             Need::NoCluster | Need::NoRecentMeeting => 2,
-            Need::NotSignedOff => 1,
+            Need::PlanIncomplete | Need::NotSignedOff => 1,
         }
     }
 }
@@ -79,8 +99,10 @@ impl Standing {
         let meeting_due = self.last_meeting.is_none_or(|at| now - at > Duration::days(MEETING_DUE_DAYS));
         [
             (Need::OverdueSteps, self.overdue_steps > 0),
+            (Need::OffTrack, self.off_track),
             (Need::NoCluster, !self.has_cluster),
             (Need::NoRecentMeeting, meeting_due),
+            (Need::PlanIncomplete, self.checklist.0 < self.checklist.1),
             (Need::NotSignedOff, !self.signed),
         ]
         .into_iter()
@@ -109,7 +131,26 @@ pub async fn standings(db: &Db, counselor: UserId, today: Date) -> Result<Vec<St
          ORDER BY u.family_name, u.given_name"
     );
     let year = school_year(today);
-    with_pool!(db, pool => sqlx::query_as(&sql).bind(counselor).bind(today).bind(&year).fetch_all(pool).await)
+    const DISTRICT: &str = "SELECT district_id FROM users WHERE id = $1";
+    let (mut all, district): (Vec<Standing>, Option<DistrictId>) = with_pool!(db, pool => {
+        let all = sqlx::query_as(&sql).bind(counselor).bind(today).bind(&year).fetch_all(pool).await?;
+        let district = sqlx::query_scalar(DISTRICT).bind(counselor).fetch_optional(pool).await?.flatten();
+        Ok::<_, sqlx::Error>((all, district))
+    })?;
+    let Some(district) = district else { return Ok(all) };
+    let rules = graduation::rules(db, district).await?;
+    let template = templates::of_district(db, district).await?;
+    let students = format!("SELECT u.id FROM users u WHERE u.role = 'student' AND u.active AND {IN_CASELOAD}");
+    let facts = completeness::facts_of(db, &students, counselor.uuid()).await?;
+    for standing in &mut all {
+        let Some(facts) = facts.get(&standing.id) else { continue };
+        standing.off_track = facts.credit_check(&rules).off_track(standing.grade);
+        if let Some(grade) = standing.grade {
+            let progress = completeness::progress(facts, &template, &rules, grade, today);
+            standing.checklist = (progress.met, progress.elements.len());
+        }
+    }
+    Ok(all)
 }
 
 /// The students of `grade` in `counselor`'s caseload.
@@ -251,7 +292,18 @@ pub async fn export_caseload(
     let year = school_year(now.date());
     // A byte order mark, so spreadsheets read the names' accents as UTF-8.
     let mut csv = String::from("\u{feff}");
-    let header = ["family_name", "given_name", "grade", "school", "cluster_chosen", "last_meeting", "overdue_steps"];
+    let header = [
+        "family_name",
+        "given_name",
+        "grade",
+        "school",
+        "cluster_chosen",
+        "last_meeting",
+        "overdue_steps",
+        "off_track",
+        "checklist_met",
+        "checklist_items",
+    ];
     let signed = format!("signed_off_{year}");
     csv_line(&mut csv, header.iter().copied().chain([signed.as_str(), "needs", "points"]).map(String::from));
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
@@ -267,6 +319,9 @@ pub async fn export_caseload(
                 yes_no(s.has_cluster),
                 s.last_meeting.map(|at| at.date().to_string()).unwrap_or_default(),
                 s.overdue_steps.to_string(),
+                yes_no(s.off_track),
+                s.checklist.0.to_string(),
+                s.checklist.1.to_string(),
                 yes_no(s.signed),
                 needs.join(";"),
                 s.score(now).to_string(),

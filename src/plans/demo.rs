@@ -2,14 +2,16 @@
 //! interests only, some set goals and are working on them, a few met them; students with
 //! goals have activities (work-based learning from grade 10), some reflected, and most high
 //! schoolers with goals chose a path after high school. Deterministic:
-//! each student's plan follows from their id. The demo student's own plan stays empty, for
-//! visitors to fill in.
+//! each student's plan follows from their id. Every student has the courses they took and
+//! take; students further along planned the years ahead, and some did not pass a course and
+//! fell behind. The demo student's own plan holds only their courses, for visitors to fill in.
 
 use std::collections::BTreeMap;
 
 use time::{Duration, OffsetDateTime};
 
 use super::activities::{self, ActivityInput, WORK_BASED};
+use super::courses::{self, CourseInput};
 use super::postsecondary::{self, Postsecondary};
 use super::reflections;
 use super::store::{self, GoalInput};
@@ -17,7 +19,9 @@ use super::tags::{self, PRACTICE_VERSION, Tags};
 use crate::db::Db;
 use crate::db::batch::BulkInsert;
 use crate::db::batch::{TableRows, Value};
-use crate::ids::{DistrictId, PlanActivityId, PlanGoalId, PlanInterestId, PlanReflectionId, UserId};
+use crate::ids::{
+    CourseId, DistrictId, PlanActivityId, PlanCourseId, PlanGoalId, PlanInterestId, PlanReflectionId, UserId,
+};
 use crate::orgs::demo::Rng;
 use crate::with_pool;
 
@@ -65,7 +69,107 @@ const PATHS: [(&str, &str); 5] = [
     ("military", "Talk to recruiters about training in a technical field."),
 ];
 
-/// Writes plans for the students of `district` (all but `keep_empty`).
+/// Sub-clusters the courses of a subject prepare for.
+const COURSE_SUBCLUSTERS: [(&str, &[&str]); 10] = [
+    ("Computer Science", &["software-solutions", "web-cloud", "data-science-ai"]),
+    ("Automotive Technology", &["maintenance-repair", "ground-rail-transportation"]),
+    ("Health Science", &["physical-health", "health-data-administration"]),
+    ("Culinary Arts", &["culinary-food-services"]),
+    ("Business and Marketing", &["marketing-advertising", "entrepreneurship-small-business"]),
+    ("Agriculture", &["plant-systems", "animal-systems"]),
+    ("Art", &["design-digital-arts", "fine-arts"]),
+    ("Music", &["performing-arts"]),
+    ("Technology", &["it-support-services"]),
+    ("Science", &["ecological-research-development"]),
+];
+
+/// Career and technical electives high schoolers pick from in grades 11 and 12.
+const CTE_ELECTIVES: [&str; 6] = [
+    "Computer Science",
+    "Automotive Technology",
+    "Health Science",
+    "Culinary Arts",
+    "Business and Marketing",
+    "Agriculture",
+];
+
+/// The district's courses by title (the first of each), and their sub-cluster tags.
+struct Catalog {
+    by_title: BTreeMap<String, uuid::Uuid>,
+    tags: TableRows,
+}
+
+impl Catalog {
+    async fn load(db: &Db, district: DistrictId) -> Result<Self, sqlx::Error> {
+        const SQL: &str = "SELECT id, title, subject FROM courses WHERE district_id = $1 ORDER BY title, id";
+        let rows: Vec<(uuid::Uuid, String, Option<String>)> =
+            with_pool!(db, pool => sqlx::query_as(SQL).bind(district).fetch_all(pool).await)?;
+        let mut tags =
+            TableRows { table: "course_subclusters", columns: &["course_id", "subcluster_id"], rows: Vec::new() };
+        let mut by_title = BTreeMap::new();
+        for (id, title, subject) in rows {
+            by_title.entry(title).or_insert(id);
+            let subject = subject.unwrap_or_default();
+            for (_, subclusters) in COURSE_SUBCLUSTERS.iter().filter(|(s, _)| *s == subject) {
+                tags.rows.extend(subclusters.iter().map(|sub| vec![Value::uuid(id), Value::text(*sub)]));
+            }
+        }
+        Ok(Catalog { by_title, tags })
+    }
+
+    /// The subjects a student takes in `grade`: the core four and two electives.
+    fn subjects(dice: &mut Rng, grade: i64) -> Vec<&'static str> {
+        let mut subjects = vec!["English", "Mathematics", "Science", "Social Studies"];
+        match grade {
+            9 | 10 => subjects.extend(["Spanish", "Health and Physical Education"]),
+            11 => subjects.extend([["Art", "Music"][dice.below(2)], CTE_ELECTIVES[dice.below(CTE_ELECTIVES.len())]]),
+            12 => subjects.extend([CTE_ELECTIVES[dice.below(CTE_ELECTIVES.len())], ["Music", "Art"][dice.below(2)]]),
+            _ => {
+                let electives = ["Art", "Music", "Physical Education", "Spanish", "Technology"];
+                let first = dice.below(electives.len());
+                subjects.extend([electives[first], electives[(first + 1 + dice.below(4)) % electives.len()]]);
+            }
+        }
+        subjects
+    }
+
+    /// A student's courses: past high school grades completed (one course not passed for
+    /// some), this grade in progress, and, for students further along, the grades ahead.
+    fn plan(
+        &self,
+        rows: &mut Vec<Vec<Value>>,
+        dice: &mut Rng,
+        student: UserId,
+        grade: i64,
+        stage: usize,
+        at: OffsetDateTime,
+    ) {
+        let last = match (grade, stage >= 55) {
+            (8, true) => 9,
+            (9.., true) => 12,
+            _ => grade,
+        };
+        let first = if grade >= 9 { 9 } else { grade };
+        let failed = grade >= 10 && dice.below(100) < 12;
+        for year in first..=last {
+            for subject in Self::subjects(dice, year) {
+                let Some(course) = self.by_title.get(&format!("{subject} {year}")) else { continue };
+                let status = match year.cmp(&grade) {
+                    std::cmp::Ordering::Less if failed && year == 9 && subject == "Mathematics" => "not_passed",
+                    std::cmp::Ordering::Less => "completed",
+                    std::cmp::Ordering::Equal => "in_progress",
+                    std::cmp::Ordering::Greater => "planned",
+                };
+                let id = PlanCourseId::derived(&NAMESPACE, &format!("{student}/course/{course}"));
+                let input = CourseInput { grade: year, status: status.into() };
+                rows.push(courses::row(id, student, CourseId::from(*course), &input, (student, at)));
+            }
+        }
+    }
+}
+
+/// Writes plans for the students of `district` (all but `keep_empty`, who gets only the
+/// courses they took and are taking).
 pub async fn generate(
     db: &Db,
     district: DistrictId,
@@ -96,9 +200,19 @@ pub async fn generate(
     };
     let mut goals = TableRows { table: "plan_goals", columns: store::GOAL_ROW_COLUMNS, rows: Vec::new() };
     let mut doing = Doing::default();
-    for (student, grade) in students.into_iter().filter(|(s, _)| Some(*s) != keep_empty) {
+    let catalog = Catalog::load(db, district).await?;
+    let mut courses = TableRows { table: "plan_courses", columns: courses::ROW_COLUMNS, rows: Vec::new() };
+    let enrolled = now - Duration::days(90);
+    for (student, grade) in students {
         let mut dice = Rng::seeded(student.uuid().as_u64_pair().0);
         let stage = dice.below(100);
+        if let Some(grade) = grade {
+            let stage = if Some(student) == keep_empty { 0 } else { stage };
+            catalog.plan(&mut courses.rows, &mut dice, student, grade, stage, enrolled);
+        }
+        if Some(student) == keep_empty {
+            continue;
+        }
         if stage < 20 {
             continue; // not started
         }
@@ -138,7 +252,8 @@ pub async fn generate(
     }
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        for TableRows { table, columns, rows } in [&interests, &goals, &doing.activities, &doing.reflections, &doing.tags, &doing.postsecondary] {
+        let tables = [&interests, &goals, &doing.activities, &doing.reflections, &doing.tags, &doing.postsecondary, &catalog.tags, &courses];
+        for TableRows { table, columns, rows } in tables {
             BulkInsert::insert_rows(&mut *tx, table, columns, rows, "", &mut |_| ()).await?;
         }
         tx.commit().await

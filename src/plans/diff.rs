@@ -26,6 +26,8 @@ fn field(section: &str, field: &str) -> Option<(&'static str, Naming)> {
         ("activity", "hours") => ("plan-activity-hours", Naming::Text),
         ("activity", "clusters") => ("plan-tag-clusters", Naming::Clusters),
         ("activity", "practices") => ("plan-tag-practices", Naming::Practices),
+        ("course", "grade") => ("plan-course-grade", Naming::Text),
+        ("course", "status") => ("plan-course-status", Naming::Key("course-status")),
         ("postsecondary", "path") => ("plan-postsecondary-path", Naming::Key("postsecondary-path")),
         ("postsecondary", "details") => ("plan-postsecondary-details", Naming::Text),
         _ => return None,

@@ -6,12 +6,16 @@
 //! activities and the postsecondary plan are edited with optimistic concurrency, and every
 //! change is kept with who made it. Counselors keep meeting notes beside the plan and set
 //! next steps with an owner and a due date; the student, a guardian and a counselor sign it
-//! off each school year.
+//! off each school year. Courses are placed grade by grade and checked against the district's
+//! graduation credits, and the district's plan template says what each grade's plan holds.
 
 pub mod activities;
 pub mod caseload;
+pub mod completeness;
+pub mod courses;
 pub mod demo;
 pub mod diff;
+pub mod graduation;
 pub mod load_test;
 pub mod notes;
 pub mod pages;
@@ -19,8 +23,10 @@ pub mod portable;
 pub mod postsecondary;
 pub mod print;
 pub mod reflections;
+pub mod requirements;
 pub mod resume;
 pub mod signoffs;
 pub mod steps;
 pub mod store;
 pub mod tags;
+pub mod templates;

@@ -9,14 +9,20 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::activities::{self, Activity, ActivityFields};
+use super::completeness::{self, Checklist};
+use super::courses::{self, CoursePlan};
 use super::diff;
+use super::graduation;
 use super::notes::{self, Note};
 use super::postsecondary::{self, Postsecondary};
 use super::reflections::{self, Reflection};
 use super::signoffs::{self, SignOff};
 use super::steps::{self, Step};
-use super::store::{self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, InterestKind, Saved, Versioned};
+use super::store::{
+    self, Change, GOAL_KINDS, GOAL_STATUSES, Goal, GoalInput, Interest, InterestKind, Saved, Versioned,
+};
 use super::tags::{self, Choice, Choices};
+use super::templates;
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
@@ -27,7 +33,7 @@ use crate::i18n::{Arg, Lang};
 use crate::ids::{PlanGoalId, PlanInterestId, UserId};
 use crate::orgs::model::User;
 use crate::orgs::store::{self as people, StudentRecord};
-use crate::web::{AppForm, Layout, PageCtx, render};
+use crate::web::{AppForm, FormFields, Layout, PageCtx, render};
 
 const MAX_TITLE: usize = 200;
 const MAX_BENCHMARK: usize = 1000;
@@ -232,6 +238,13 @@ struct PlanPage {
     can_export: bool,
     postsecondary: Postsecondary,
     postsecondary_paths: [&'static str; 6],
+    /// Courses by grade with the credit check, and the checklist of the district's template.
+    course_plan: CoursePlan,
+    course_statuses: [&'static str; 4],
+    course_grades: Vec<i64>,
+    /// The grade a new course goes in unless the editor picks another: the next one.
+    new_course_grade: i64,
+    checklist: Checklist,
     goal_kinds: [&'static str; 3],
     goal_statuses: [&'static str; 3],
 }
@@ -265,9 +278,9 @@ pub(super) async fn interest_target(
     })
 }
 
-async fn interest_views(state: &AppState, lang: Lang, student: UserId) -> Result<Vec<InterestView>, AppError> {
+async fn interest_views(state: &AppState, lang: Lang, interests: &[Interest]) -> Result<Vec<InterestView>, AppError> {
     let mut views = Vec::new();
-    for interest in store::interests(&state.db, student).await? {
+    for interest in interests.iter().cloned() {
         if let Some((name, href)) = interest_target(state, lang, &interest.kind, &interest.code).await? {
             views.push(InterestView { id: interest.id, kind: interest.kind, name, href });
         }
@@ -346,13 +359,21 @@ pub(super) async fn plan_page(
     let doing = Doing::load(state, ctx.lang, id, reads_reflections, &tag_choices).await?;
     let name = format!("{} {}", student.given_name, student.family_name);
     let title = ctx.lang.t_args("plan-title", &[("name", name.as_str().into())]);
+    let interests = store::interests(&state.db, id).await?;
+    let district = student.district_id.ok_or(AppError::NotFound)?;
+    let rules = graduation::rules(&state.db, district).await?;
+    let codes: Vec<String> = interests.iter().map(|i| i.code.clone()).collect();
+    let course_plan = CoursePlan::load(state, ctx.lang, &student, &codes, (&rules, can_edit)).await?;
+    let template = templates::of_district(&state.db, district).await?;
+    let facts = completeness::facts_of_student(&state.db, id).await?;
+    let checklist = Checklist::new(&facts, &template, &rules, today, ctx.lang);
     let page = PlanPage {
         layout: ctx.layout(title, "home"),
         student_id: id,
         csrf: session.csrf_token().to_string(),
         can_edit,
         is_self: user.id == id,
-        interests: interest_views(state, ctx.lang, id).await?,
+        interests: interest_views(state, ctx.lang, &interests).await?,
         goals: store::goals(&state.db, id).await?,
         choices: if can_edit { cluster_choices(state, ctx.lang).await? } else { Vec::new() },
         changes: history(state, ctx.lang, id, &tag_choices).await?,
@@ -374,6 +395,11 @@ pub(super) async fn plan_page(
         can_export: policy::check(&state.db, Some(user), Permission::ExportPlan(id)).await.is_ok(),
         postsecondary: postsecondary::of_student(&state.db, id).await?,
         postsecondary_paths: postsecondary::PATHS,
+        course_plan,
+        course_statuses: courses::STATUSES,
+        course_grades: courses::GRADES.collect(),
+        new_course_grade: student.grade.map_or(9, |g| (g + 1).min(12)),
+        checklist,
         goal_kinds: GOAL_KINDS,
         goal_statuses: GOAL_STATUSES,
         student,
@@ -435,6 +461,20 @@ pub(super) async fn editor(state: &AppState, session: &SessionCtx, id: UserId, c
     acting(state, session, Permission::EditPlan(id), csrf).await
 }
 
+/// The student, their editor and the item of their plan a form acts on (a path of the
+/// student's id and the item's), after the policy and CSRF checks.
+pub(super) async fn editing<T: std::str::FromStr>(
+    state: &AppState,
+    session: &SessionCtx,
+    (id, item): (String, String),
+    form: &FormFields,
+) -> Result<(UserId, User, T), AppError> {
+    let id = student_id(&id)?;
+    let editor = editor(state, session, id, form.get("csrf")).await?;
+    let item = item.parse().map_err(|_| AppError::NotFound)?;
+    Ok((id, editor, item))
+}
+
 pub(super) async fn audit_change(
     state: &AppState,
     session: &SessionCtx,
@@ -447,6 +487,13 @@ pub(super) async fn audit_change(
     // so the entry keeps the editor's district.
     let entry = Entry::by(editor, Action::Change, &resource).student(id, None).from_ip(session.ip()).detail(what);
     Ok(audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?)
+}
+
+/// The version of the record the editor loaded, sent back with their edit.
+pub(super) fn form_version(form: &FormFields) -> Result<i64, AppError> {
+    form.get("version").trim().parse::<i64>().map_err(|_| {
+        AppError::bad_request("version", "error-field-plan-version", "reload the plan and make the change again")
+    })
 }
 
 pub(super) fn back_to_plan(id: UserId) -> Response {

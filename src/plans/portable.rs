@@ -19,6 +19,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::activities::{self, ActivityInput};
+use super::courses;
 use super::pages::{GoalForm, StudentRead, audit_change, checked_goal, editor, interest_target, student_id};
 use super::postsecondary::{self, Postsecondary};
 use super::reflections;
@@ -59,6 +60,8 @@ pub struct PlanFile {
     #[serde(default)]
     pub goals: Vec<GoalPart>,
     #[serde(default)]
+    pub courses: Vec<CoursePart>,
+    #[serde(default)]
     pub activities: Vec<ActivityPart>,
     #[serde(default)]
     pub reflections: Vec<ReflectionPart>,
@@ -95,6 +98,26 @@ pub struct GoalPart {
     #[serde(default)]
     pub target_date: Option<String>,
     pub status: String,
+}
+
+/// A course of the course plan. Districts name courses their own way: an import finds the
+/// course in the new district's catalog by code, else by title.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CoursePart {
+    #[serde(default)]
+    pub code: Option<String>,
+    pub title: String,
+    /// The graduation subject area it counted toward (`english`, `math`, `cte`...).
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub credits: Option<f64>,
+    pub grade: i64,
+    /// `planned`, `in_progress`, `completed` or `not_passed`.
+    pub status: String,
+    /// Sub-cluster ids of the framework the course prepares for.
+    #[serde(default)]
+    pub subclusters: Vec<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -168,6 +191,15 @@ pub async fn export(state: &AppState, lang: Lang, student: &StudentRecord) -> Re
         benchmark: g.benchmark,
         status: g.status,
     });
+    let courses = courses::of_student(db, id).await?.into_iter().map(|c| CoursePart {
+        code: c.course.code.clone(),
+        title: c.course.title.clone(),
+        area: Some(c.course.area().to_string()),
+        credits: Some(c.course.credits() as f64 / 100.0),
+        grade: c.grade,
+        status: c.status,
+        subclusters: c.subclusters,
+    });
     let tags = tags::of_student(db, id).await?;
     let activities = activities::of_student(db, id, &tags).await?.into_iter().map(|a| ActivityPart {
         started_on: date_text(a.started_on),
@@ -206,6 +238,7 @@ pub async fn export(state: &AppState, lang: Lang, student: &StudentRecord) -> Re
         }),
         interests,
         goals: goals.collect(),
+        courses: courses.collect(),
         activities: activities.collect(),
         reflections: reflections.collect(),
         postsecondary: (postsecondary.version > 0)
@@ -269,6 +302,7 @@ fn fields(pairs: &[(&str, &str)], lists: &[(&str, &[String])]) -> FormFields {
 struct Planned {
     interests: TableRows,
     goals: TableRows,
+    courses: TableRows,
     activities: TableRows,
     reflections: TableRows,
     tags: TableRows,
@@ -283,6 +317,7 @@ impl Planned {
         Planned {
             interests: table("plan_interests", &["id", "student_id", "kind", "ref", "added_by", "added_at"]),
             goals: table("plan_goals", store::GOAL_ROW_COLUMNS),
+            courses: table("plan_courses", courses::ROW_COLUMNS),
             activities: table("plan_activities", activities::ROW_COLUMNS),
             reflections: table("plan_reflections", reflections::ROW_COLUMNS),
             tags: table("plan_tags", tags::COLUMNS),
@@ -323,6 +358,66 @@ async fn mapped_interest(state: &AppState, part: &InterestPart) -> Result<Option
             found.map(|o| (kind, o.code))
         }
     })
+}
+
+/// Plans the file's courses: each checked like the plan's form, found in the student's
+/// district's catalog by code or title; a course the catalog lacks is reported, not written.
+async fn plan_courses(
+    state: &AppState,
+    student: UserId,
+    file: &PlanFile,
+    planned: &mut Planned,
+    (actor, now): (UserId, OffsetDateTime),
+) -> Result<(), AppError> {
+    if file.courses.is_empty() {
+        return Ok(());
+    }
+    let record = crate::orgs::store::student_record(&state.db, student).await?.ok_or(AppError::NotFound)?;
+    let catalog = courses::catalog(&state.db, record.district_id.ok_or(AppError::NotFound)?).await?;
+    let on_plan: HashSet<crate::ids::CourseId> =
+        courses::of_student(&state.db, student).await?.into_iter().map(|c| c.course.course_id).collect();
+    let mut added = HashSet::new();
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    for (n, part) in file.courses.iter().enumerate() {
+        let item = format!("courses[{n}]");
+        let form = fields(&[("grade", &part.grade.to_string()), ("status", &part.status)], &[]);
+        let input = courses::checked(&form).map_err(|e| at_item(item.clone(), e))?;
+        let code = part.code.as_deref().unwrap_or_default();
+        let same_code =
+            |c: &&courses::Course| !code.trim().is_empty() && c.code.as_deref().is_some_and(|mine| same(mine, code));
+        let same_title = |c: &&courses::Course| same(&c.title, &part.title);
+        // Code and title, else the title, else the code: codes are reused more than titles.
+        let found = catalog.iter().find(|c| same_code(c) && same_title(c));
+        let Some(course) = found.or_else(|| catalog.iter().find(same_title)).or_else(|| catalog.iter().find(same_code))
+        else {
+            let named = match &part.code {
+                Some(code) if !code.is_empty() => format!("{} ({code})", part.title),
+                _ => part.title.clone(),
+            };
+            planned.not_mapped("plan-import-course-unknown", item, &named);
+            continue;
+        };
+        if on_plan.contains(&course.course_id) || !added.insert(course.course_id) {
+            continue;
+        }
+        planned.courses.rows.push(courses::row(
+            crate::ids::PlanCourseId::random(),
+            student,
+            course.course_id,
+            &input,
+            (actor, now),
+        ));
+        let change = ChangeEntry {
+            student,
+            actor,
+            action: "course_added",
+            subject: course.label(),
+            before: None,
+            after: json(&input),
+        };
+        planned.changes.rows.push(change.row(now));
+    }
+    Ok(())
 }
 
 /// Plans the import of `file` into `student`'s plan, or refuses it.
@@ -393,6 +488,8 @@ async fn plan(
         planned.changes.rows.push(change("goal_added", goal.title.clone(), json(&goal)));
     }
 
+    plan_courses(state, student, file, &mut planned, (actor, now)).await?;
+
     for (n, part) in file.activities.iter().enumerate() {
         let item = format!("activities[{n}]");
         let clusters = known_tags(&mut planned, &item, &choices.clusters, &part.clusters);
@@ -454,6 +551,7 @@ async fn plan(
     let report = &mut planned.report.imported;
     report.push(ReportLine::count("plan-import-interests", planned.interests.rows.len()));
     report.push(ReportLine::count("plan-import-goals", planned.goals.rows.len()));
+    report.push(ReportLine::count("plan-import-courses", planned.courses.rows.len()));
     report.push(ReportLine::count("plan-import-activities", planned.activities.rows.len()));
     report.push(ReportLine::count("plan-import-reflections", planned.reflections.rows.len()));
     report.push(ReportLine::count("plan-import-postsecondary", planned.postsecondary.rows.len()));
@@ -473,6 +571,7 @@ pub async fn import(
     let tables = [
         (&planned.interests, "ON CONFLICT (student_id, kind, ref) DO NOTHING"),
         (&planned.goals, ""),
+        (&planned.courses, "ON CONFLICT (student_id, course_id) DO NOTHING"),
         (&planned.activities, ""),
         (&planned.reflections, ""),
         (&planned.tags, ""),

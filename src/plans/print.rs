@@ -61,6 +61,27 @@ pub fn document(file: &PlanFile, lang: Lang, choices: &Choices) -> Vec<u8> {
         doc.paragraph(&goal.benchmark);
     }
 
+    doc.heading(&t("plan-courses"));
+    if file.courses.is_empty() {
+        doc.paragraph(&t("plan-courses-none"));
+    }
+    for grade in crate::plans::courses::GRADES {
+        let courses: Vec<_> = file.courses.iter().filter(|c| c.grade == grade).collect();
+        if courses.is_empty() {
+            continue;
+        }
+        doc.subheading(&lang.t_args("grade-n", &[("grade", (grade as f64).into())]));
+        for course in courses {
+            let credits = course.credits.map(|c| {
+                let text = crate::plans::graduation::credits_in(lang, (c * 100.0).round() as i64);
+                lang.t_args("plan-course-credits-n", &[("credits", text.into())])
+            });
+            let area = course.area.as_ref().map(|a| t_of("area", a, "name"));
+            let status = Some(t_of("course-status", &course.status, "name"));
+            doc.bullet(&format!("{} — {}", course.title, joined(&[area, credits, status])));
+        }
+    }
+
     doc.heading(&t("plan-activities"));
     if file.activities.is_empty() {
         doc.paragraph(&t("plan-activities-none"));

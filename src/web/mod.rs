@@ -118,6 +118,11 @@ impl Layout {
         self.lang.int(n.value().round() as i64)
     }
 
+    /// Credits kept in hundredths, as people write them ("1.5"; "1,5" in Spanish).
+    pub fn credits(&self, hundredths: impl std::borrow::Borrow<i64>) -> String {
+        crate::plans::graduation::credits_in(self.lang, *hundredths.borrow())
+    }
+
     pub fn decimal(&self, x: impl Number, places: usize) -> String {
         self.lang.decimal(x.value(), places)
     }

@@ -141,6 +141,13 @@ const fn form_to_nothing(template: &'static str, rule: Rule, fields: &'static [(
     Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: 404..405 }
 }
 
+/// A form with input the route rejects: those let in are told what is wrong (400).
+const fn form_rejected(template: &'static str, rule: Rule, fields: &'static [(&'static str, &'static str)]) -> Case {
+    Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: 400..401 }
+}
+
+const COURSE: &[(&str, &str)] = &[("grade", "10"), ("status", "planned"), ("version", "1")];
+
 const ACTIVITY: &[(&str, &str)] = &[
     ("kind", "volunteer"),
     ("title", "Volunteer at the science museum"),
@@ -214,6 +221,14 @@ const CASES: &[Case] = &[
     form("/students/{id}/plan/activities", Rule::PlanEditor, ACTIVITY),
     form_to_nothing("/students/{id}/plan/activities/{activity}", Rule::PlanEditor, ACTIVITY),
     form("/students/{id}/plan/activities/{activity}/remove", Rule::PlanEditor, &[]),
+    // No course of the district has the nil id: editors are told to pick one from the list.
+    form_rejected(
+        "/students/{id}/plan/courses",
+        Rule::PlanEditor,
+        &[("course", "00000000-0000-0000-0000-000000000000"), ("grade", "9"), ("status", "planned")],
+    ),
+    form_to_nothing("/students/{id}/plan/courses/{course}", Rule::PlanEditor, COURSE),
+    form("/students/{id}/plan/courses/{course}/remove", Rule::PlanEditor, &[]),
     form("/students/{id}/plan/reflections", Rule::Reflector, &[("prompt", "free"), ("body", "I liked the museum")]),
     // The first editor saves the unsaved plan (303); later ones are shown the conflict (409).
     Case {
@@ -235,6 +250,11 @@ const CASES: &[Case] = &[
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
     upload_without_file("/admin/roster", Rule::DistrictAdmin),
+    get("/admin/plans", Rule::DistrictAdmin),
+    form("/admin/plans/credits", Rule::DistrictAdmin, &[("english", "4"), ("math", "3"), ("total", "22")]),
+    form("/admin/plans/template", Rule::DistrictAdmin, &[("preset", "co-icap")]),
+    form("/admin/plans/elements", Rule::DistrictAdmin, &[("grade", "9"), ("kind", "interests"), ("count", "2")]),
+    form("/admin/plans/elements/{id}/remove", Rule::DistrictAdmin, &[]),
     get("/admin/tokens", Rule::DistrictAdmin),
     form("/admin/tokens", Rule::DistrictAdmin, &[("name", "Matrix"), ("scope", "roster:read")]),
     form("/admin/tokens/{id}/revoke", Rule::OwnDistrictAdmin, &[]),
@@ -427,6 +447,7 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{goal}", "00000000-0000-0000-0000-000000000000")
         .replace("{step}", "00000000-0000-0000-0000-000000000000")
         .replace("{activity}", "00000000-0000-0000-0000-000000000000")
+        .replace("{course}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

@@ -13,6 +13,7 @@ mod explore;
 mod oneroster;
 mod people;
 mod plan_activities;
+mod plan_courses;
 mod plan_portability;
 mod plans;
 mod sign_in_providers;

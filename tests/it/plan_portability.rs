@@ -83,7 +83,7 @@ on_both_backends! {
         assert_eq!(import(&student, &target, text.as_bytes()).await.0, 403, "a student cannot write into another student's plan");
 
         // Clear what the demo gave the Northfield student, so the round trip compares like with like.
-        for table in ["plan_interests", "plan_goals", "plan_activities", "plan_reflections", "plan_tags", "plan_postsecondary"] {
+        for table in ["plan_interests", "plan_goals", "plan_courses", "plan_activities", "plan_reflections", "plan_tags", "plan_postsecondary"] {
             pathways::with_pool!(&db, pool => sqlx::query(&format!("DELETE FROM {table} WHERE student_id = $1"))
                 .bind(to).execute(pool).await.map(|_| ())).unwrap();
         }
@@ -96,7 +96,9 @@ on_both_backends! {
         assert_eq!(moved(&again), moved(&exported), "the plan survives the move");
         let history: i64 = pathways::with_pool!(&db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM plan_changes WHERE student_id = $1")
             .bind(to).fetch_one(pool).await).unwrap();
-        assert_eq!(history, 7, "every imported item is in the plan's history");
+        let courses = exported["courses"].as_array().unwrap().len() as i64;
+        assert!(courses >= 8, "the courses of grades 9 and 10 travel with the plan");
+        assert_eq!(history, 7 + courses, "every imported item is in the plan's history");
     }
 }
 
