@@ -80,7 +80,10 @@ for (const lang of ['en', 'es']) {
     await counselor.getByLabel(t.stepOwner).selectOption('student');
     await counselor.locator('#step-due').fill('2027-03-15');
     await counselor.getByRole('button', { name: t.addStep }).click();
-    assert.ok(await counselor.getByText(stepTitle).isVisible(), 'the step is on the plan');
+    await counselor.waitForLoadState();
+    const step = counselor.locator('section[aria-labelledby="steps-heading"]').getByText(stepTitle);
+    await step.waitFor({ timeout: 5000 }).catch(() => {});
+    assert.ok(await step.isVisible(), 'the step is on the plan');
     await checkAccessible(counselor, `plan-counselor-${lang}`);
     await staff.close();
 
