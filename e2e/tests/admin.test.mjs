@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn, shown } from './server.mjs';
 
 let server;
 let browser;
@@ -53,7 +53,7 @@ for (const lang of ['en', 'es']) {
     await page.getByLabel(t.dryRun).check();
     await page.getByRole('button', { name: t.upload }).click();
     assert.ok((await page.getByRole('status').innerText()).includes(t.valid));
-    assert.ok(await page.getByRole('rowheader', { name: 'users.csv' }).isVisible(), 'counts per file');
+    assert.ok(await shown(page.getByRole('rowheader', { name: 'users.csv' })), 'counts per file');
     await checkAccessible(page, `admin-roster-valid-${lang}`);
 
     await page.locator('input[type="file"]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from('sourcedId\n1\n') });
@@ -102,14 +102,14 @@ for (const lang of ['en', 'es']) {
     const page = await context.newPage();
     await signInAsDistrictAdmin(page, lang);
     await page.getByRole('link', { name: t.title }).click();
-    assert.ok(await page.getByRole('table', { name: t.completeness }).isVisible(), 'completeness by grade');
+    assert.ok(await shown(page.getByRole('table', { name: t.completeness })), 'completeness by grade');
     await page.getByLabel(t.preset).selectOption(lang === 'es' ? 'ks-ips' : 'co-icap');
     await page.getByRole('button', { name: t.use }).click();
-    assert.ok(await page.getByText(t.now).isVisible(), 'the preset is the template');
+    assert.ok(await shown(page.getByText(t.now)), 'the preset is the template');
     await page.getByLabel(t.kind).selectOption('activities');
     await page.locator('#option-activities-job_shadow').check();
     await page.getByRole('button', { name: t.add }).click();
-    assert.ok(await page.getByText(t.custom).first().isVisible(), 'changed: a custom template');
+    assert.ok(await shown(page.getByText(t.custom).first()), 'changed: a custom template');
     await page.getByLabel(t.english, { exact: true }).fill(lang === 'es' ? '4,5' : '4.5');
     await page.getByRole('button', { name: t.credits }).click();
     assert.equal(await page.getByLabel(t.english, { exact: true }).inputValue(), '4.5');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn } from './server.mjs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn, shown } from './server.mjs';
 
 let server;
 let browser;
@@ -42,18 +42,18 @@ for (const lang of ['en', 'es']) {
     await page.getByLabel(t.addInterest).selectOption('subcluster:physical-health');
     await page.getByRole('button', { name: t.add }).click();
     const interest = lang === 'es' ? /Salud física/ : /Physical Health/;
-    assert.ok(await page.getByRole('link', { name: interest }).first().isVisible(), 'the interest is on the plan');
+    assert.ok(await shown(page.getByRole('link', { name: interest }).first()), 'the interest is on the plan');
 
     await page.locator('#new-goal-title').fill(title);
     await page.locator('#new-goal-benchmark').fill(lang === 'es' ? 'Una B o más en junio' : 'A B or better by June');
     await page.getByRole('button', { name: t.addGoal }).click();
-    assert.ok(await page.getByRole('heading', { name: title }).isVisible(), 'the goal is on the plan');
+    assert.ok(await shown(page.getByRole('heading', { name: title })), 'the goal is on the plan');
     const planUrl = page.url();
 
     await page.goto(`${server.url}/occupations/29-1141.00?lang=${lang}`);
     await page.getByRole('button', { name: lang === 'es' ? 'Agregar a mi plan' : 'Add to my plan' }).click();
     assert.equal(page.url(), planUrl, 'back on the plan');
-    assert.ok(await page.getByRole('link', { name: 'Registered Nurses' }).isVisible(), 'the occupation is on the plan');
+    assert.ok(await shown(page.getByRole('link', { name: 'Registered Nurses' })), 'the occupation is on the plan');
     await checkAccessible(page, `plan-student-${lang}`);
     await context.close();
 
@@ -74,7 +74,7 @@ for (const lang of ['en', 'es']) {
     await counselor.getByLabel(t.note).fill(sharedNote);
     await counselor.getByLabel(t.share).check();
     await counselor.getByRole('button', { name: t.addNote }).click();
-    assert.ok(await counselor.getByText(privateNote).isVisible(), 'the counselor reads the private note');
+    assert.ok(await shown(counselor.getByText(privateNote)), 'the counselor reads the private note');
     const stepTitle = lang === 'es' ? 'Visitar la feria universitaria' : 'Visit the college fair';
     await counselor.getByLabel(t.step, { exact: true }).fill(stepTitle);
     await counselor.getByLabel(t.stepOwner).selectOption('student');
@@ -83,7 +83,7 @@ for (const lang of ['en', 'es']) {
     await counselor.waitForLoadState();
     const step = counselor.locator('section[aria-labelledby="steps-heading"]').getByText(stepTitle);
     await step.waitFor({ timeout: 5000 }).catch(() => {});
-    assert.ok(await step.isVisible(), 'the step is on the plan');
+    assert.ok(await shown(step), 'the step is on the plan');
     await checkAccessible(counselor, `plan-counselor-${lang}`);
     await staff.close();
 
@@ -91,12 +91,12 @@ for (const lang of ['en', 'es']) {
     const student = await back.newPage();
     await signInAs(student, lang, 'student@demo.test');
     const steps = student.locator('section', { has: student.getByRole('heading', { name: t.yourSteps }) });
-    assert.ok(await steps.getByRole('link', { name: stepTitle }).isVisible(), 'the step waits on the student home page');
+    assert.ok(await shown(steps.getByRole('link', { name: stepTitle })), 'the step waits on the student home page');
     await checkAccessible(student, `home-steps-student-${lang}`);
     await steps.getByRole('link', { name: stepTitle }).click();
     await student.getByRole('button', { name: new RegExp(stepTitle) }).click();
     assert.equal(await student.getByRole('button', { name: new RegExp(stepTitle) }).count(), 0, 'marked done');
-    assert.ok(await student.getByText(sharedNote).isVisible(), 'the student reads the shared note');
+    assert.ok(await shown(student.getByText(sharedNote)), 'the student reads the shared note');
     assert.equal(await student.getByText(privateNote).count(), 0, 'the private note stays with counselors');
     assert.equal(await student.getByLabel(t.note).count(), 0, 'students do not write meeting notes');
     await checkAccessible(student, `plan-notes-student-${lang}`);
@@ -106,14 +106,14 @@ for (const lang of ['en', 'es']) {
     const guardian = await family.newPage();
     await signInAs(guardian, lang, 'guardian@demo.test');
     await guardian.goto(`${planUrl}?lang=${lang}`);
-    assert.ok(await guardian.getByText(sharedNote).isVisible(), 'the guardian reads the shared note');
+    assert.ok(await shown(guardian.getByText(sharedNote)), 'the guardian reads the shared note');
     assert.equal(await guardian.getByText(privateNote).count(), 0, 'the private note stays with counselors');
     // The guardian signs this school year once (in the first language's run); after that
     // the sign-off is listed and no longer offered.
     if (lang === 'en') await guardian.getByRole('button', { name: t.signOff }).click();
     assert.equal(await guardian.getByRole('button', { name: t.signOff }).count(), 0, 'signed once');
     const signoffs = guardian.locator('section[aria-labelledby="signoffs-heading"]');
-    assert.ok(await signoffs.locator('.tag', { hasText: t.guardianRole }).isVisible(), 'the sign-off is listed');
+    assert.ok(await shown(signoffs.locator('.tag', { hasText: t.guardianRole })), 'the sign-off is listed');
     await checkAccessible(guardian, `plan-guardian-${lang}`);
     await family.close();
   });
@@ -148,7 +148,7 @@ for (const lang of ['en', 'es']) {
     const family = await browser.newContext();
     const guardian = await family.newPage();
     await signInAs(guardian, lang, 'guardian@demo.test');
-    assert.ok(await guardian.getByRole('link', { name: slip }).isVisible(), 'the step waits on the guardian home page');
+    assert.ok(await shown(guardian.getByRole('link', { name: slip })), 'the step waits on the guardian home page');
     await family.close();
   });
 }
@@ -176,20 +176,20 @@ for (const lang of ['en', 'es']) {
     await page.locator('#new-activity-practice-4').check();
     await page.getByRole('button', { name: t.addButton }).click();
     const wbl = page.locator('section[aria-labelledby="activities-heading"]');
-    assert.ok(await wbl.getByRole('heading', { name: internship }).isVisible(), 'the internship is on the plan');
-    assert.ok(await page.getByText(t.progress).isVisible(), 'the practice counts as evidence');
+    assert.ok(await shown(wbl.getByRole('heading', { name: internship })), 'the internship is on the plan');
+    assert.ok(await shown(page.getByText(t.progress)), 'the practice counts as evidence');
 
     await page.getByLabel(t.prompt).selectOption('free');
     await page.getByLabel(t.reflect).fill(words);
     await page.locator('#reflection-practice-4').check();
     await page.getByRole('button', { name: t.saveReflection }).click();
-    assert.ok(await page.getByText(words).isVisible(), 'the reflection is on the plan');
+    assert.ok(await shown(page.getByText(words)), 'the reflection is on the plan');
 
     await page.getByText(t.after).click();
     await page.getByLabel(t.twoYear).check();
     await page.locator('#postsecondary-details').fill(lang === 'es' ? 'Enfermería en el colegio comunitario' : 'Nursing at the community college');
     await page.locator('section[aria-labelledby="postsecondary-heading"]').getByRole('button', { name: t.save }).click();
-    assert.ok(await page.locator('section[aria-labelledby="postsecondary-heading"]').getByText(t.twoYear).first().isVisible());
+    assert.ok(await shown(page.locator('section[aria-labelledby="postsecondary-heading"]').getByText(t.twoYear).first()));
     await page.locator('#activities-heading').scrollIntoViewIfNeeded();
     await checkAccessible(page, `plan-activities-${lang}`);
     const planUrl = page.url().split('?')[0];
@@ -198,7 +198,7 @@ for (const lang of ['en', 'es']) {
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the plan downloads as a PDF');
     assert.match(download.suggestedFilename(), /^plan-.*\.pdf$/);
     await page.getByRole('link', { name: t.resume }).click();
-    assert.ok(await page.getByRole('heading', { name: internship }).isVisible(), 'the internship is on the resume');
+    assert.ok(await shown(page.getByRole('heading', { name: internship })), 'the internship is on the resume');
     await checkAccessible(page, `resume-${lang}`);
     await context.close();
 
@@ -206,7 +206,7 @@ for (const lang of ['en', 'es']) {
     const teacher = await staff.newPage();
     await signInAs(teacher, lang, 'teacher@demo.test');
     await teacher.goto(`${planUrl}?lang=${lang}`);
-    assert.ok(await teacher.getByRole('heading', { name: internship }).isVisible(), 'teachers see activities');
+    assert.ok(await shown(teacher.getByRole('heading', { name: internship })), 'teachers see activities');
     assert.equal(await teacher.getByText(words).count(), 0, 'teachers do not read reflections');
     assert.equal(await teacher.getByRole('heading', { name: t.reflections, exact: true }).count(), 0);
     await checkAccessible(teacher, `plan-teacher-${lang}`);
@@ -228,13 +228,13 @@ for (const lang of ['en', 'es']) {
     await page.getByLabel(t.prompt).selectOption('helped');
     await page.getByLabel(t.reflect).fill(words);
     await page.getByRole('button', { name: t.saveReflection }).click();
-    assert.ok(await page.getByText(words).isVisible(), 'the reflection is on the plan');
+    assert.ok(await shown(page.getByText(words)), 'the reflection is on the plan');
 
     await page.getByText(t.addActivity).click();
     await page.locator('#new-activity-title').fill(club);
     await page.locator('#new-activity-practice-6').check();
     await page.getByRole('button', { name: t.addButton }).click();
-    assert.ok(await page.getByRole('heading', { name: club }).isVisible(), 'the club is on the plan');
+    assert.ok(await shown(page.getByRole('heading', { name: club })), 'the club is on the plan');
     await checkAccessible(page, `plan-middle-schooler-${lang}`);
     await context.close();
   });
@@ -254,8 +254,8 @@ for (const lang of ['en', 'es']) {
     const page = await context.newPage();
     await signInAs(page, lang, 'student@demo.test');
     await page.getByRole('link', { name: TEXT[lang].myPlan }).click();
-    assert.ok(await page.getByRole('heading', { name: t.checklist }).isVisible(), 'the checklist of the grade');
-    assert.ok(await page.getByRole('table', { name: t.credits }).isVisible(), 'the credit check');
+    assert.ok(await shown(page.getByRole('heading', { name: t.checklist })), 'the checklist of the grade');
+    assert.ok(await shown(page.getByRole('table', { name: t.credits })), 'the credit check');
     const picker = page.locator('#new-course');
     const value = await picker.locator('option').evaluateAll((options, title) => options.find((o) => o.textContent.startsWith(title))?.value, title);
     assert.ok(value, `${title} is in the catalog`);
@@ -263,7 +263,7 @@ for (const lang of ['en', 'es']) {
     await page.locator('#new-course-grade').selectOption(grade);
     await page.getByRole('button', { name: t.add }).click();
     const planned = page.getByRole('table', { name: new RegExp(`^${t.grade} ${grade}`) });
-    assert.ok(await planned.getByRole('rowheader', { name: new RegExp(`^${title}`) }).isVisible(), 'the course is in its grade');
+    assert.ok(await shown(planned.getByRole('rowheader', { name: new RegExp(`^${title}`) })), 'the course is in its grade');
     await page.locator('#courses-heading').scrollIntoViewIfNeeded();
     await checkAccessible(page, `plan-courses-${lang}`);
     const planUrl = page.url().split('?')[0].split('#')[0];
@@ -279,7 +279,7 @@ for (const lang of ['en', 'es']) {
     await course.locator('summary').click();
     await course.locator('select[name=status]').selectOption('not_passed');
     await course.getByRole('button', { name: t.save }).click();
-    assert.ok(await counselor.locator('#course-warnings-heading').isVisible(), 'the plan says the student is behind');
+    assert.ok(await shown(counselor.locator('#course-warnings-heading')), 'the plan says the student is behind');
     await counselor.locator('#courses-heading').scrollIntoViewIfNeeded();
     await checkAccessible(counselor, `plan-off-track-${lang}`);
 

@@ -86,3 +86,8 @@ export async function checkAccessible(page, name) {
   await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
   assert.equal(results.violations.length, 0, `${name}: ${describeViolations(results.violations)}`);
 }
+
+// Whether `locator` shows, waiting for it a while: a form's answer may still be on its way.
+export async function shown(locator, timeout = 10000) {
+  return locator.first().waitFor({ state: 'visible', timeout }).then(() => true, () => false);
+}
