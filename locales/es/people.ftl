@@ -452,7 +452,7 @@ resume-goals = Metas logradas
 resume-none-yet = Todavía ninguna.
 
 plan-courses = Plan de cursos
-plan-courses-rule = Los cursos desde el grado 9 suman créditos para los { $total } créditos necesarios para graduarse. Ir al día significa obtener cerca de una cuarta parte cada año de la secundaria, con un plan que cumpla cada requisito.
+plan-courses-rule = Los cursos desde el grado 9 suman créditos para los { $total } créditos necesarios para graduarse. Ir al día significa obtener cerca de una cuarta parte cada año de la preparatoria, con un plan que cumpla cada requisito.
 plan-courses-warnings = Revisión de créditos
 plan-courses-on-track = Al día para graduarse
 plan-credits-caption = Créditos para la graduación
@@ -530,7 +530,7 @@ element-courses = { $count ->
    *[other] Planea { $count } cursos para este grado o después
 }
 element-graduation = Planea cursos que cumplan cada requisito de graduación
-element-postsecondary = Elige un camino después de la secundaria
+element-postsecondary = Elige un camino después de la preparatoria
 element-meeting = { $count ->
     [one] Reúnete con un consejero este año escolar
    *[other] Reúnete con un consejero { $count } veces este año escolar
