@@ -55,8 +55,9 @@ impl Facts {
     }
 
     /// How much of `element` the plan holds, for a student in `grade` in the school year
-    /// `year` (year-bound elements count that year only).
-    fn holds(&self, element: &Element, year: &str, rules: &Rules) -> i64 {
+    /// `year` (year-bound elements count that year only); `graduates` says whether the
+    /// course plan reaches every graduation rule.
+    fn holds(&self, element: &Element, year: &str, graduates: bool) -> i64 {
         let sum_of = |counts: &BTreeMap<String, i64>| -> i64 {
             counts
                 .iter()
@@ -70,7 +71,7 @@ impl Facts {
             Kind::Activities => sum_of(&self.activities),
             Kind::Reflections => self.reflections,
             Kind::Courses => self.courses.range(element.grade..).map(|(_, n)| n).sum(),
-            Kind::Graduation => i64::from(self.credit_check(rules).short().next().is_none()),
+            Kind::Graduation => i64::from(graduates),
             Kind::Postsecondary => i64::from(self.postsecondary_chosen),
             Kind::Signoff => {
                 let signed = self.signoffs.get(year);
@@ -119,10 +120,11 @@ fn year_of_grade(today: Date, grade: i64, other: i64) -> String {
 /// The plan's progress on `grade`'s elements of the template.
 pub fn progress(facts: &Facts, template: &Template, rules: &Rules, grade: i64, today: Date) -> GradeProgress {
     let year = year_of_grade(today, facts.grade.unwrap_or(grade), grade);
+    let graduates = facts.credit_check(rules).short().next().is_none();
     let elements: Vec<Progress> = template
         .of_grade(grade)
         .map(|element| {
-            let have = facts.holds(element, &year, rules);
+            let have = facts.holds(element, &year, graduates);
             Progress { met: have >= element.needed(), have, element: element.clone() }
         })
         .collect();
