@@ -40,6 +40,8 @@ pub enum AppError {
     TooManyAttempts,
     #[error("the request is too large")]
     TooLarge,
+    #[error("this was deleted")]
+    Gone,
     #[error("invalid input")]
     BadRequest(Vec<FieldError>),
     #[error("the catalog has not been loaded yet")]
@@ -94,6 +96,7 @@ impl AppError {
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Gone => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::CatalogNotLoaded | AppError::ExploreNotReady => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -109,6 +112,7 @@ impl AppError {
             AppError::SignInRequired => "sign_in_required",
             AppError::TooManyAttempts => "too_many_attempts",
             AppError::TooLarge => "too_large",
+            AppError::Gone => "gone",
             AppError::BadRequest(_) => "invalid_parameter",
             AppError::CatalogNotLoaded => "catalog_not_loaded",
             AppError::ExploreNotReady => "explore_not_ready",

@@ -106,6 +106,19 @@ impl Lang {
         LOCALES.try_lookup_with_args(&self.id(), key, &args).unwrap_or_else(|| key.to_string())
     }
 
+    /// Items joined as a sentence lists them: "A, B and C" / "A, B y C".
+    pub fn list(self, items: &[String]) -> String {
+        let and = match self {
+            Lang::En => "and",
+            Lang::Es => "y",
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        }
+    }
+
     /// A whole number with this language's digit grouping (1,016 / 1.016).
     pub fn int(self, n: i64) -> String {
         let digits = n.unsigned_abs().to_string();

@@ -71,4 +71,10 @@ id_type!(
     PlanStepId,
     PlanCourseId,
     TemplateElementId,
+    /// A lesson or a shared practice of the library.
+    LessonId,
+    LessonCommentId,
+    /// A lesson taught to a class on a day.
+    TeachingId,
+    ExposureId,
 );

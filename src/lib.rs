@@ -8,6 +8,7 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod catalog;
+pub mod classroom;
 pub mod config;
 pub mod datafile;
 pub mod db;

@@ -111,6 +111,41 @@ enum Command {
     /// Individual learning plans: a load test of many editors at once
     #[command(subcommand)]
     Plans(PlansCommand),
+    /// Classroom: careers a unit opens, and how good those suggestions are
+    #[command(subcommand)]
+    Classroom(ClassroomCommand),
+}
+
+#[derive(Subcommand)]
+enum ClassroomCommand {
+    /// Suggest the sub-clusters, clusters and occupations a unit on TOPIC in SUBJECT opens,
+    /// each with the reason, and the lessons shared with every district that teach them
+    #[command(
+        after_help = "Examples:\n  pathways classroom suggest \"English 10\" \"Hamlet\"\n  pathways classroom suggest \"Biología\" \"células\" --lang es --json"
+    )]
+    Suggest {
+        /// The subject or course, e.g. "Algebra I"
+        subject: String,
+        /// The unit's topic, e.g. "exponential growth"
+        topic: String,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Language of the names and reasons
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Measure the suggestions: hit@3 of sub-clusters and clusters on the labeled units,
+    /// per language, against the Explore matcher alone
+    #[command(after_help = "Examples:\n  pathways classroom eval\n  pathways classroom eval --misses")]
+    Eval {
+        /// Print the scores as JSON
+        #[arg(long)]
+        json: bool,
+        /// List the labeled units whose acceptable sub-clusters miss the top 3
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -412,6 +447,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::SignIn(command) => run_sign_in(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::Classroom(command) => run_classroom(command, cli.global.config(DEFAULT_DATABASE)).await,
     }
 }
 
@@ -575,6 +611,76 @@ async fn run_explore(command: ExploreCommand, config: Config) -> anyhow::Result<
                     let wanted =
                         if case.clusters.is_empty() { "(no guess)".to_string() } else { case.clusters.join(" ") };
                     out!("MISS {} {:?}: wanted {wanted}; got {}", case.lang.code(), case.text, got.join(" "))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn run_classroom(command: ClassroomCommand, config: Config) -> anyhow::Result<()> {
+    use pathways::classroom::{eval, store as lessons, suggest};
+    match command {
+        ClassroomCommand::Suggest { subject, topic, json, lang } => {
+            let lang = Lang::parse(&lang).with_context(|| format!("unknown language {lang:?}; use en or es"))?;
+            let db = catalog_db(&config).await?;
+            let index = explore::build_index(&db).await?;
+            let found = suggest::suggest(&index, &subject, &topic, lang);
+            let filter = lessons::LibraryFilter { subclusters: found.subcluster_ids(3), ..Default::default() };
+            let shared = lessons::shared_with_everyone(&db, &filter, 5).await?;
+            if json {
+                let lessons: Vec<_> = shared
+                    .iter()
+                    .map(|l| serde_json::json!({"id": l.id, "title": l.title, "subject": l.subject, "subclusters": l.tags.subclusters}))
+                    .collect();
+                let mut value = serde_json::to_value(&found)?;
+                value["lessons"] = serde_json::Value::Array(lessons);
+                out!("{}", serde_json::to_string_pretty(&value)?)?;
+                return Ok(());
+            }
+            if found.is_empty() {
+                out!("Nothing in {subject:?} / {topic:?} points to careers yet; name what students do in the unit.")?;
+                return Ok(());
+            }
+            out!("Sub-clusters:")?;
+            for s in &found.subclusters {
+                out!("  {:<40} {:>5.2}  {}", s.name, s.score, s.reasons.join("; "))?;
+            }
+            out!("Clusters:")?;
+            for c in &found.clusters {
+                out!("  {:<40} {:>5.2}", c.name, c.score)?;
+            }
+            out!("Occupations:")?;
+            for o in &found.occupations {
+                out!("  {} {:<40} {}", o.id, o.name, o.reasons.first().map(String::as_str).unwrap_or_default())?;
+            }
+            if !shared.is_empty() {
+                out!("Lessons shared with every district:")?;
+                for l in &shared {
+                    out!("  {} ({})", l.title, l.subject)?;
+                }
+            }
+        }
+        ClassroomCommand::Eval { json, misses } => {
+            let db = catalog_db(&config).await?;
+            let index = explore::build_index(&db).await?;
+            let cases = eval::labeled_cases();
+            let scores = eval::scores(&index, &cases);
+            if json {
+                out!("{}", serde_json::to_string_pretty(&scores)?)?;
+            } else {
+                print!("{}", eval::table(&scores));
+            }
+            if misses {
+                for (case, got) in eval::misses(&index, &cases) {
+                    out!(
+                        "MISS {} {:?} / {:?}: wanted {}; got {}",
+                        case.lang.code(),
+                        case.subject,
+                        case.topic,
+                        case.subclusters.join(" "),
+                        got.join(" ")
+                    )?;
                 }
             }
         }

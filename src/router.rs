@@ -18,6 +18,7 @@ use crate::app::AppState;
 use crate::audit::pages as audit_pages;
 use crate::auth::{pages as sign_in, session, token_pages};
 use crate::catalog::{api, case, pages};
+use crate::classroom::pages as classroom;
 use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
 use crate::oneroster::upload as roster_upload;
@@ -155,6 +156,19 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/steps", plan_steps::add_step)
         .post("/students/{id}/plan/steps/{step}/done", plan_steps::complete_step)
         .get("/classes/{id}", people_pages::show_class)
+        .get("/classroom", classroom::show_library)
+        .get("/classroom/suggest", classroom::show_suggestions)
+        .get("/classroom/lessons/new", classroom::new_lesson_form)
+        .post("/classroom/lessons", classroom::create_lesson)
+        .get("/classroom/lessons/{id}", classroom::show_lesson)
+        .post("/classroom/lessons/{id}", classroom::update_lesson)
+        .get("/classroom/lessons/{id}/edit", classroom::edit_lesson_form)
+        .post("/classroom/lessons/{id}/fork", classroom::fork_lesson)
+        .post("/classroom/lessons/{id}/delete", classroom::delete_lesson)
+        .post("/classroom/lessons/{id}/comments", classroom::add_lesson_comment)
+        .post("/classroom/lessons/{id}/used", classroom::mark_lesson_used)
+        .post("/classroom/lessons/{id}/feature", classroom::feature_lesson)
+        .post("/classroom/lessons/{id}/teach", classroom::teach_lesson)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)
         .upload("/admin/roster", roster_upload::upload_roster, roster_upload::MAX_UPLOAD_BYTES)

@@ -369,6 +369,8 @@ month-12 = December
 
 error-forbidden-title = This form has expired
 error-forbidden = For your safety, forms work only for a while. Go back, reload the page and try again.
+error-gone-title = Deleted
+error-gone = This was deleted by its author. Adapted copies and what it showed students remain.
 error-too-large-title = That is too much text
 error-too-large = What you sent is larger than this page accepts. Please shorten it and try again.
 

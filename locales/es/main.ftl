@@ -369,6 +369,8 @@ month-12 = diciembre
 
 error-forbidden-title = Este formulario ya venció
 error-forbidden = Por tu seguridad, los formularios solo funcionan por un tiempo. Regresa, vuelve a cargar la página e inténtalo de nuevo.
+error-gone-title = Eliminado
+error-gone = Su autor lo eliminó. Las copias adaptadas y lo que mostró a los estudiantes se conservan.
 error-too-large-title = Es demasiado texto
 error-too-large = Lo que enviaste es más grande de lo que acepta esta página. Acórtalo e inténtalo de nuevo.
 

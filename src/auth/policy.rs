@@ -16,12 +16,17 @@
 //! A student's plan is read by those who may see the record and changed by the student and
 //! their counselors (`EditPlan`).
 //!
+//! The lesson library is for staff. A lesson is seen by its authors and, by its visibility,
+//! by the staff of its school, of its district or of every district (`ViewLesson`); only its
+//! authors change it; a district administrator features the lessons their district sees.
+//! A teacher records teaching only to the classes they teach (`TeachClass`).
+//!
 //! API tokens act for one district, within their scopes (`check_token`).
 
 use super::tokens::{ApiToken, Scope};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::ids::{ClassId, DistrictId, SchoolId, UserId};
+use crate::ids::{ClassId, DistrictId, LessonId, SchoolId, UserId};
 use crate::orgs::model::{Role, User};
 use crate::orgs::store;
 use crate::with_pool;
@@ -57,6 +62,64 @@ pub enum Permission {
     AdministerDistrict(DistrictId),
     /// Administer a school.
     AdministerSchool(SchoolId),
+    /// Search, read and add to the lesson library: staff.
+    UseLibrary,
+    /// Read a lesson (or fork, comment on, use it).
+    ViewLesson(LessonId),
+    /// Change or delete a lesson: its author and co-authors.
+    EditLesson(LessonId),
+    /// Feature a lesson for the district: its district administrators.
+    FeatureLesson(LessonId),
+    /// Record that a lesson was taught to a class: the class's teachers.
+    TeachClass(ClassId),
+}
+
+/// The SQL condition (over `lessons l`) of the lessons someone sees, with `$1` their user
+/// id, `$2` their district, `$3` their school and `$4` true for an instance administrator:
+/// the library's searches use it, and [`Permission::ViewLesson`] asks the same.
+pub const VISIBLE_LESSON: &str = "($4 OR l.author_id = $1
+    OR EXISTS (SELECT 1 FROM lesson_authors a WHERE a.lesson_id = l.id AND a.user_id = $1)
+    OR l.visibility = 'everyone'
+    OR (l.visibility = 'district' AND l.district_id = $2)
+    OR (l.visibility = 'school' AND l.district_id = $2 AND l.school_id = $3))";
+
+/// The values of `$1`–`$4` of [`VISIBLE_LESSON`]: who reads the library.
+#[derive(Clone, Copy, Debug)]
+pub struct LessonViewer {
+    pub user: Option<UserId>,
+    pub district: Option<DistrictId>,
+    pub school: Option<SchoolId>,
+    pub all: bool,
+}
+
+impl LessonViewer {
+    pub fn of(user: &User) -> Self {
+        Self {
+            user: Some(user.id),
+            district: user.district_id,
+            school: user.school_id,
+            all: user.role == Role::InstanceAdmin,
+        }
+    }
+
+    /// Someone of no district: sees what is shared with every district.
+    pub fn anyone() -> Self {
+        Self { user: None, district: None, school: None, all: false }
+    }
+}
+
+async fn sees_lesson(db: &Db, user: &User, lesson: LessonId) -> Result<bool, sqlx::Error> {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM lessons l WHERE l.id = $5 AND {VISIBLE_LESSON})");
+    let v = LessonViewer::of(user);
+    with_pool!(db, pool => {
+        sqlx::query_scalar(&sql).bind(v.user).bind(v.district).bind(v.school).bind(v.all).bind(lesson).fetch_one(pool).await
+    })
+}
+
+async fn writes_lesson(db: &Db, user: &User, lesson: LessonId) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "SELECT EXISTS (SELECT 1 FROM lessons l WHERE l.id = $1 AND (l.author_id = $2
+        OR EXISTS (SELECT 1 FROM lesson_authors a WHERE a.lesson_id = l.id AND a.user_id = $2)))";
+    with_pool!(db, pool => sqlx::query_scalar(SQL).bind(lesson).bind(user.id).fetch_one(pool).await)
 }
 
 /// Where a student or class belongs, for the checks that depend on it.
@@ -236,5 +299,18 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             }
             _ => false,
         },
+        Permission::UseLibrary => user.role.is_staff(),
+        Permission::ViewLesson(lesson) => user.role.is_staff() && sees_lesson(db, user, lesson).await?,
+        Permission::EditLesson(lesson) => user.role.is_staff() && writes_lesson(db, user, lesson).await?,
+        Permission::FeatureLesson(lesson) => {
+            let district: Option<DistrictId> = with_pool!(db, pool => {
+                sqlx::query_scalar("SELECT district_id FROM lessons WHERE id = $1").bind(lesson).fetch_optional(pool).await
+            })?;
+            user.role == Role::DistrictAdmin
+                && district.is_some()
+                && district == user.district_id
+                && sees_lesson(db, user, lesson).await?
+        }
+        Permission::TeachClass(class) => user.role == Role::Teacher && teaches_class(db, user.id, class).await?,
     })
 }

@@ -28,6 +28,7 @@ use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, NoteReach, Permission};
 use crate::catalog::names::{self, Kind};
+use crate::classroom::exposures::{self, ExposureView};
 use crate::error::AppError;
 use crate::i18n::{Arg, Lang};
 use crate::ids::{PlanGoalId, PlanInterestId, UserId};
@@ -245,6 +246,8 @@ struct PlanPage {
     /// The grade a new course goes in unless the editor picks another: the next one.
     new_course_grade: i64,
     checklist: Checklist,
+    /// Careers the student met in class, from lessons their teachers recorded.
+    exposures: Vec<ExposureView>,
     goal_kinds: [&'static str; 3],
     goal_statuses: [&'static str; 3],
 }
@@ -400,6 +403,7 @@ pub(super) async fn plan_page(
         course_grades: courses::GRADES.collect(),
         new_course_grade: student.grade.map_or(9, |g| (g + 1).min(12)),
         checklist,
+        exposures: exposures::for_plan(&state.db, &state.catalog, ctx.lang, id, user.id == id).await?,
         goal_kinds: GOAL_KINDS,
         goal_statuses: GOAL_STATUSES,
         student,

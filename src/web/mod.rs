@@ -246,6 +246,7 @@ fn error_page(lang: Lang, account: Option<Account>, path: &str, page: &ErrorPage
         StatusCode::UNAUTHORIZED => "error-sign-in",
         StatusCode::TOO_MANY_REQUESTS => "error-too-many",
         StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+        StatusCode::GONE => "error-gone",
         StatusCode::SERVICE_UNAVAILABLE => "error-unavailable",
         _ => "error-internal",
     };

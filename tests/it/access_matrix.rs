@@ -42,6 +42,20 @@ enum Rule {
     Counselors,
     /// Only API tokens: every signed-in person is refused.
     ApiToken,
+    /// Staff of a district: the lesson library.
+    Staff,
+    /// Staff who belong to a district: they add to its library.
+    DistrictStaff,
+    /// Staff who see the target lesson (shared with its district, the demo district).
+    LessonReader,
+    /// Those readers who belong to a district, where their copy goes.
+    LessonAdapter,
+    /// The target lesson's author.
+    LessonAuthor,
+    /// Administrators of the target lesson's district, who feature it.
+    LessonFeaturer,
+    /// The teachers of the target class.
+    ClassTeacher,
 }
 
 /// The people the matrix signs in as.
@@ -101,6 +115,12 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::Reflector => matches!(actor, Student | InstanceAdmin),
         Rule::Counselors => matches!(actor, Counselor | CounselorOfOtherGrade | InstanceAdmin),
         Rule::ApiToken => false,
+        Rule::Staff => !matches!(actor, Anonymous | Student | UnrelatedStudent | Guardian | Partner),
+        Rule::DistrictStaff => allowed(Rule::Staff, actor) && actor != InstanceAdmin,
+        Rule::LessonReader => allowed(Rule::Staff, actor) && actor != AdminOfOtherDistrict,
+        Rule::LessonAdapter => allowed(Rule::LessonReader, actor) && actor != InstanceAdmin,
+        Rule::LessonAuthor | Rule::ClassTeacher => matches!(actor, Teacher | InstanceAdmin),
+        Rule::LessonFeaturer => matches!(actor, DistrictAdmin | InstanceAdmin),
     }
 }
 
@@ -162,6 +182,20 @@ const GOAL: &[(&str, &str)] = &[
     ("benchmark", "One day of job shadowing by March"),
     ("target_date", ""),
     ("status", "not_started"),
+    ("version", "1"),
+];
+
+const LESSON: &[(&str, &str)] = &[
+    ("kind", "lesson"),
+    ("title", "Hamlet on trial"),
+    ("subject", "English"),
+    ("grade_low", "10"),
+    ("grade_high", "12"),
+    ("summary", "Argue from evidence"),
+    ("body", "## Steps"),
+    ("activity_type", "discussion"),
+    ("visibility", "district"),
+    ("subcluster", "judicial-systems"),
     ("version", "1"),
 ];
 
@@ -247,6 +281,27 @@ const CASES: &[Case] = &[
     form("/students/{id}/plan/steps", Rule::PlanEditor, &[("title", "Visit the college fair"), ("owner", "student")]),
     form_to_nothing("/students/{id}/plan/steps/{step}/done", Rule::StudentRecord, &[]),
     get("/classes/{id}", Rule::ClassRoster),
+    get("/classroom", Rule::Staff),
+    get("/classroom/suggest", Rule::Staff),
+    get("/classroom/lessons/new", Rule::Staff),
+    form("/classroom/lessons", Rule::DistrictStaff, LESSON),
+    get("/classroom/lessons/{id}", Rule::LessonReader),
+    // The author saves version 1 (303); a later editor is shown the conflict (409).
+    Case {
+        method: "POST",
+        template: "/classroom/lessons/{id}",
+        rule: Rule::LessonAuthor,
+        body: Some(Body::Form(LESSON)),
+        answers: 303..410,
+    },
+    get("/classroom/lessons/{id}/edit", Rule::LessonAuthor),
+    form("/classroom/lessons/{id}/fork", Rule::LessonAdapter, &[]),
+    form_to_nothing("/classroom/lessons/{id}/delete", Rule::Staff, &[]),
+    form("/classroom/lessons/{id}/comments", Rule::LessonReader, &[("body", "Used it with my tenth graders")]),
+    form("/classroom/lessons/{id}/used", Rule::LessonReader, &[]),
+    form("/classroom/lessons/{id}/feature", Rule::LessonFeaturer, &[("featured", "true")]),
+    // The class's teacher gets past the policy and is told the date is wrong (400).
+    form_rejected("/classroom/lessons/{id}/teach", Rule::ClassTeacher, &[("class", "{class}"), ("taught_on", "soon")]),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
     upload_without_file("/admin/roster", Rule::DistrictAdmin),
@@ -312,6 +367,8 @@ struct World {
     class_id: String,
     /// An API token of the demo district.
     token_id: String,
+    /// A lesson of the demo teacher, shared with the demo district.
+    lesson_id: String,
     emails: Vec<(Actor, String)>,
 }
 
@@ -406,8 +463,29 @@ async fn arrange(app: &TestApp) -> World {
     )
     .await
     .expect("token");
+    let teacher = pathways::orgs::store::find_in_district(
+        &db,
+        district,
+        pathways::orgs::store::UserKey::Email("teacher@demo.test"),
+    )
+    .await
+    .expect("query")
+    .expect("demo teacher");
+    let form =
+        pathways::web::FormFields::from_pairs(LESSON.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
+    let input = pathways::classroom::model::checked(&form).expect("lesson");
+    let origin = pathways::classroom::store::Origin {
+        district,
+        school: teacher.school_id,
+        author: teacher.id,
+        forked_from: None,
+    };
+    let lesson = pathways::classroom::store::insert(&db, &origin, &input, &[], time::OffsetDateTime::now_utc())
+        .await
+        .expect("lesson");
     db.close().await;
     World {
+        lesson_id: lesson.to_string(),
         student_id: student.to_string(),
         student_name: name,
         class_id: class.to_string(),
@@ -422,6 +500,8 @@ fn concrete(template: &str, world: &World) -> String {
         world.student_id.as_str()
     } else if template.starts_with("/classes/") {
         world.class_id.as_str()
+    } else if template.starts_with("/classroom/lessons/") && !template.ends_with("/delete") {
+        world.lesson_id.as_str()
     } else if template.starts_with("/admin/tokens/") {
         world.token_id.as_str()
     } else if template.starts_with("/clusters/") || template.starts_with("/api/v1/clusters/") {
@@ -488,7 +568,13 @@ on_both_backends! {
                 let path = concrete(case.template, &world);
                 let response = match &case.body {
                     None => visitor.get(&path).await,
-                    Some(Body::Form(fields)) => visitor.post(&path, fields).await,
+                    Some(Body::Form(fields)) => {
+                        let fields: Vec<(&str, &str)> = fields
+                            .iter()
+                            .map(|(k, v)| (*k, if *v == "{class}" { world.class_id.as_str() } else { *v }))
+                            .collect();
+                        visitor.post(&path, &fields).await
+                    }
                     Some(Body::Json(body)) => visitor.post_json(&path, &serde_json::from_str(body).unwrap()).await,
                     Some(Body::Multipart) => visitor.post_multipart(&path, &[], None).await,
                 };

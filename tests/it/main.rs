@@ -7,6 +7,7 @@ mod access_matrix;
 mod catalog_api;
 mod catalog_load;
 mod catalog_pages;
+mod classroom;
 mod cli;
 mod district_api;
 mod explore;

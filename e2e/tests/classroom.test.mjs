@@ -1,0 +1,97 @@
+// The lesson library in a real browser: a teacher gets career suggestions for a unit on
+// Hamlet, adapts a colleague's lesson, tags it, records teaching it to a class, and an
+// enrolled student finds the careers on their plan; en and es, axe on every page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn, shown } from './server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(screenshotDir, { recursive: true });
+  server = await startServer({ demoStudents: 60 });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const TEXT = {
+  en: {
+    library: 'Lesson library', suggestLink: 'Suggest careers for a unit', subject: 'Subject', topic: 'Topic',
+    suggest: 'Suggest', judicial: 'Judicial Systems', behavioral: 'Behavioral & Mental Health',
+    healthcare: 'Healthcare & Human Services', fork: 'Adapt a copy', title: 'Title', school: 'Staff of my school',
+    save: 'Save', adapted: 'Adapted from', record: 'Record', recorded: /Recorded\. \d+ students now see/,
+    myPlan: 'My plan', metInClass: 'Careers met in class', explored: 'You explored',
+  },
+  es: {
+    library: 'Biblioteca de clases', suggestLink: 'Sugerir carreras para una unidad', subject: 'Materia', topic: 'Tema',
+    suggest: 'Sugerir', judicial: 'Sistemas judiciales', behavioral: 'Salud conductual y mental',
+    healthcare: 'Salud y servicios humanos', fork: 'Adaptar una copia', title: 'Título', school: 'El personal de mi escuela',
+    save: 'Guardar', adapted: 'Adaptada de', record: 'Registrar', recorded: /Registrado\. \d+ estudiantes ya ven/,
+    myPlan: 'Mi plan', metInClass: 'Carreras vistas en clase', explored: 'Exploraste',
+  },
+};
+
+for (const lang of ['en', 'es']) {
+  test(`a teacher adapts a Hamlet lesson, teaches it, and a student sees the careers on their plan (${lang})`, async () => {
+    const t = TEXT[lang];
+    const forkTitle = lang === 'es' ? 'Hamlet a juicio, 10.º grado' : 'Hamlet on Trial, 10th grade';
+    const staff = await browser.newContext();
+    const teacher = await staff.newPage();
+    await signIn(teacher, server.url, lang, 'teacher@demo.test');
+    await teacher.waitForURL(`${server.url}/home`);
+    await teacher.getByRole('link', { name: t.library }).click();
+    assert.ok(await shown(teacher.getByRole('heading', { level: 1, name: t.library })));
+    await checkAccessible(teacher, `classroom-library-${lang}`);
+
+    await teacher.getByRole('link', { name: t.suggestLink }).click();
+    await teacher.getByLabel(t.subject).fill(lang === 'es' ? 'Inglés 10' : 'English 10');
+    await teacher.getByLabel(t.topic).fill('Hamlet');
+    await teacher.getByRole('button', { name: t.suggest, exact: true }).click();
+    const first = teacher.locator('ol.results > li').first();
+    assert.ok(await shown(first.getByRole('link', { name: t.judicial })), 'Judicial Systems is the first suggestion');
+    assert.ok((await first.innerText()).includes('Hamlet'), 'with the reason naming the topic');
+    await checkAccessible(teacher, `classroom-suggest-hamlet-${lang}`);
+
+    await teacher.getByRole('link', { name: /^Hamlet on Trial: Argument/ }).first().click();
+    assert.ok(await shown(teacher.getByRole('heading', { level: 1, name: /^Hamlet on Trial/ })));
+    await checkAccessible(teacher, `classroom-lesson-${lang}`);
+
+    await teacher.getByRole('button', { name: t.fork }).click();
+    await teacher.waitForURL(/\/classroom\/lessons\/[0-9a-f-]+\/edit/);
+    await teacher.getByLabel(t.title, { exact: true }).fill(forkTitle);
+    await teacher.locator('details.tag-picker', { hasText: t.healthcare }).locator('summary').click();
+    await teacher.getByLabel(t.behavioral).check();
+    assert.ok(await teacher.getByLabel(t.judicial).isChecked(), 'the original tags come with the copy');
+    await teacher.getByLabel(t.school).check();
+    await checkAccessible(teacher, `classroom-lesson-edit-${lang}`);
+    await teacher.getByRole('button', { name: t.save, exact: true }).click();
+    assert.ok(await shown(teacher.getByRole('heading', { level: 1, name: forkTitle })), 'the adapted lesson is saved');
+    assert.ok(await shown(teacher.getByText(t.adapted)), 'crediting the original');
+    assert.ok(await shown(teacher.getByRole('link', { name: t.behavioral })), 'with the new tag');
+
+    await teacher.getByRole('button', { name: t.record, exact: true }).click();
+    assert.ok(await shown(teacher.getByText(t.recorded)), 'the teacher is told how many students it reached');
+    await checkAccessible(teacher, `classroom-lesson-taught-${lang}`);
+    await staff.close();
+
+    const family = await browser.newContext();
+    const student = await family.newPage();
+    await signIn(student, server.url, lang, 'student@demo.test');
+    await student.waitForURL(`${server.url}/home`);
+    await student.getByRole('link', { name: t.myPlan }).click();
+    const section = student.locator('section', { has: student.getByRole('heading', { name: t.metInClass }) });
+    const item = section.locator('li', { hasText: forkTitle });
+    assert.ok(await shown(item), 'the lesson is on the student plan');
+    const line = await item.innerText();
+    assert.ok(line.startsWith(t.explored) && line.includes(t.judicial) && line.includes(t.behavioral), line);
+    await section.scrollIntoViewIfNeeded();
+    await checkAccessible(student, `classroom-plan-exposure-${lang}`);
+    await family.close();
+  });
+}

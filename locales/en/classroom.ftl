@@ -1,0 +1,178 @@
+home-library = Lessons that open careers
+home-library-text = Find lessons and practices colleagues shared, get career connections for the unit you teach next, and record which classes a lesson reached.
+
+library-title = Lesson library
+library-lead = Lessons and units connected to careers, and practices counselors and administrators share. Adapt any of them to your classes.
+library-suggest-link = Suggest careers for a unit
+library-new-lesson = Share a lesson
+library-new-practice = Share a practice
+library-search = Search the library
+library-text = Words
+library-grade = Grade
+library-cluster = Career cluster
+library-kind = Lessons or practices
+library-any = Any
+library-search-button = Search
+library-featured = Featured by the district
+library-results = { $count ->
+    [one] { $shown } match
+   *[other] { $shown } matches
+}
+library-all = { $count ->
+    [one] { $shown } lesson or practice you can see
+   *[other] { $shown } lessons and practices you can see
+}
+library-none = Nothing matches. Try fewer words or another grade.
+library-pages = Pages of the library
+
+lesson-subject = Subject
+lesson-grades = Grades { $band }
+lesson-grade-band = Grades
+lesson-kind = Kind
+lesson-kind-lesson-name = Lesson
+lesson-kind-practice-name = Practice
+lesson-featured = Featured
+lesson-adapted = Adapted
+lesson-activity-type = Activity
+lesson-activity-project-name = Project
+lesson-activity-interdisciplinary_project-name = Interdisciplinary project
+lesson-activity-guest_speaker-name = Guest speaker
+lesson-activity-field_trip-name = Field trip
+lesson-activity-simulation-name = Simulation
+lesson-activity-discussion-name = Discussion
+lesson-visibility = Who can see it
+lesson-visibility-private-name = Private
+lesson-visibility-school-name = Your school
+lesson-visibility-district-name = The district
+lesson-visibility-everyone-name = Every district
+lesson-visibility-private-choice = Only me and the co-authors
+lesson-visibility-school-choice = Staff of my school
+lesson-visibility-district-choice = Staff of my district
+lesson-visibility-everyone-choice = Staff of every district on this Pathways
+lesson-uses = { $count ->
+    [0] Not used yet
+    [one] Used by { $shown } person
+   *[other] Used by { $shown } people
+}
+lesson-authors = By
+lesson-updated = Last changed
+lesson-used-by = Used
+lesson-adapted-from = Adapted from
+lesson-deleted = deleted
+lesson-by = by { $name }
+lesson-careers = Career connections
+lesson-no-careers = No career connections yet.
+lesson-clusters = Clusters
+lesson-subclusters = Sub-clusters
+lesson-occupations = Occupations
+lesson-practices = Career Ready Practices
+lesson-body = The lesson
+lesson-body-practice = The practice
+lesson-standards = Standards
+lesson-links = Links
+lesson-actions = Use it
+lesson-edit = Edit
+lesson-fork = Adapt a copy
+lesson-fork-hint = Adapting makes a private copy you can change and share; it credits the original and its authors.
+lesson-mark-used = I used this
+lesson-you-used = You used this
+lesson-feature = Feature for the district
+lesson-unfeature = Stop featuring
+lesson-teach = Record teaching it
+lesson-teach-hint = Every student enrolled in the class gets this lesson's careers on their plan.
+lesson-teach-class = Class
+lesson-teach-period = period { $period }
+lesson-teach-students = { $count ->
+    [one] { $shown } student
+   *[other] { $shown } students
+}
+lesson-teach-date = Taught on
+lesson-teach-button = Record
+lesson-teach-teacher = Teacher
+lesson-teach-reached = Students reached
+lesson-taught = Taught in this district
+lesson-taught-notice = { $count ->
+    [one] Recorded. { $count } student now sees this lesson's careers on their plan.
+   *[other] Recorded. { $count } students now see this lesson's careers on their plans.
+}
+lesson-forked-notice = Your copy is ready to adapt.
+lesson-saved-notice = Saved.
+lesson-comments = { $count ->
+    [0] Comments
+    [one] { $shown } comment
+   *[other] { $shown } comments
+}
+lesson-comment = Your comment
+lesson-comment-button = Comment
+lesson-delete-heading = Delete
+lesson-delete-hint = Deleting takes it out of the library. Adapted copies keep their credit, and students keep the careers it showed them.
+lesson-delete = Delete this lesson
+
+lesson-new-title = Share a lesson or practice
+lesson-edit-title = Edit the lesson
+lesson-conflict = Someone saved this lesson after you opened it. What you typed is below; reload the lesson in another tab to see their version, then save again.
+lesson-errors = Some fields need a change:
+lesson-title = Title
+lesson-grade-low = From grade
+lesson-grade-high = To grade
+lesson-summary = One-sentence summary
+lesson-body-field = The lesson (Markdown)
+lesson-body-hint = Markdown: ## for headings, 1. for steps, **bold**, [text](https://…) for links. Up to 50,000 characters; HTML is removed.
+lesson-tags-hint = Tag the careers the lesson really opens. Choosing a sub-cluster tags its cluster too.
+lesson-tags-suggest = Get suggestions for this subject and title
+lesson-whole-cluster = The whole cluster
+lesson-occupations-hint = O*NET-SOC codes, separated by commas, for example 23-1011.00 for lawyers.
+lesson-sharing = Sharing
+lesson-coauthors = Co-authors
+lesson-coauthors-hint = Emails of colleagues in the district who wrote it with you, separated by commas; they can edit it too.
+lesson-case-items = CASE standard links
+lesson-case-hint = Web addresses of CASE items of the standards it addresses, one per line.
+lesson-links-hint = Web addresses of resources, one per line.
+lesson-save = Save
+
+suggest-title = Careers for a unit
+suggest-lead = Say what you teach and the topic of the unit: Pathways suggests the careers it opens, with the reason, and lessons colleagues shared.
+suggest-subject-hint = For example: English 10, Algebra I, Biología.
+suggest-topic = Topic
+suggest-topic-hint = For example: Hamlet, exponential growth, células.
+suggest-button = Suggest
+suggest-nothing = Nothing in the subject or topic points to careers yet. Try naming what students do in the unit.
+suggest-subclusters = Sub-clusters it opens
+suggest-clusters = Clusters
+suggest-occupations = Occupations to mention
+suggest-no-occupations = No occupation stands out.
+suggest-start-lesson = Start a lesson with these connections
+suggest-lessons = Lessons in the library
+suggest-no-lessons = No lesson you can see is tagged with these careers yet. Be the first to share one.
+suggest-reason-kb = “{ $words }”: { $reason }
+suggest-reason-includes = Through { $names }
+
+plan-exposures = Careers met in class
+plan-exposures-none = No lesson has connected a class to careers yet.
+plan-exposure-self = You explored { $careers } in { $course }
+plan-exposure-other = Explored { $careers } in { $course }
+
+error-field-lesson-title = Give the lesson a title.
+error-field-lesson-title-long = The title is too long: keep it to 200 characters.
+error-field-lesson-subject = Say which subject it is for.
+error-field-lesson-subject-long = The subject is too long: keep it to 100 characters.
+error-field-lesson-summary = Write a one-sentence summary.
+error-field-lesson-summary-long = The summary is too long: keep it to 500 characters.
+error-field-lesson-body = Write the lesson.
+error-field-lesson-body-long = The lesson is too long: keep it under 50,000 characters, or link to longer materials.
+error-field-lesson-standards = Write the standards.
+error-field-lesson-standards-long = The standards are too long: keep them to 2,000 characters.
+error-field-lesson-kind = Choose lesson or practice.
+error-field-lesson-activity-type = Choose the kind of activity.
+error-field-lesson-visibility = Choose who can see it.
+error-field-lesson-grades = Choose grades from 6 to 12, the first no higher than the last.
+error-field-lesson-links = Write each link as a web address starting with https://, one per line.
+error-field-lesson-links-many = Keep it to 10 links.
+error-field-lesson-tags-many = Keep it to 40 tags: the careers the lesson really opens.
+error-field-lesson-tag = Choose tags from the lists.
+error-field-lesson-occupation = Write occupations as O*NET-SOC codes of the catalog, like 23-1011.00.
+error-field-lesson-coauthors = Write co-authors as the emails they sign in with; they must be staff of this district.
+error-field-lesson-version = Reload the lesson and make the change again.
+error-field-lesson-comment = Write a comment of up to 2,000 characters.
+error-field-teach-class = Choose one of the classes you teach.
+error-field-taught-on = Give the date you taught it: today or earlier, within the last two years.
