@@ -77,4 +77,6 @@ id_type!(
     /// A lesson taught to a class on a day.
     TeachingId,
     ExposureId,
+    /// A teacher's request for a guest speaker.
+    SpeakerRequestId,
 );

@@ -156,6 +156,8 @@ fn routes() -> Routes {
         .post("/students/{id}/plan/steps", plan_steps::add_step)
         .post("/students/{id}/plan/steps/{step}/done", plan_steps::complete_step)
         .get("/classes/{id}", people_pages::show_class)
+        .post("/classes/{id}/speaker-requests", crate::classroom::speakers::request_speaker)
+        .post("/classes/{id}/speaker-requests/{request}/cancel", crate::classroom::speakers::cancel_speaker_request)
         .get("/classroom", classroom::show_library)
         .get("/classroom/suggest", classroom::show_suggestions)
         .get("/classroom/lessons/new", classroom::new_lesson_form)

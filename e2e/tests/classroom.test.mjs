@@ -27,6 +27,8 @@ const TEXT = {
     healthcare: 'Healthcare & Human Services', fork: 'Adapt a copy', title: 'Title', school: 'Staff of my school',
     save: 'Save', adapted: 'Adapted from', record: 'Record', recorded: /Recorded\. \d+ students now see/,
     myPlan: 'My plan', metInClass: 'Careers met in class', explored: 'You explored',
+    interests: 'Career interests in this class', speakers: 'Guest speakers', from: 'Any day from', until: 'Until',
+    speakerField: 'From which careers', send: 'Send the request', waiting: 'Waiting for a partner',
   },
   es: {
     library: 'Biblioteca de clases', suggestLink: 'Sugerir carreras para una unidad', subject: 'Materia', topic: 'Tema',
@@ -34,6 +36,8 @@ const TEXT = {
     healthcare: 'Salud y servicios humanos', fork: 'Adaptar una copia', title: 'Título', school: 'El personal de mi escuela',
     save: 'Guardar', adapted: 'Adaptada de', record: 'Registrar', recorded: /Registrado\. \d+ estudiantes ya ven/,
     myPlan: 'Mi plan', metInClass: 'Carreras vistas en clase', explored: 'Exploraste',
+    interests: 'Intereses profesionales de este grupo', speakers: 'Oradores invitados', from: 'Cualquier día desde',
+    until: 'Hasta', speakerField: 'De qué carreras', send: 'Enviar la solicitud', waiting: 'Esperando a un socio',
   },
 };
 
@@ -93,5 +97,30 @@ for (const lang of ['en', 'es']) {
     await section.scrollIntoViewIfNeeded();
     await checkAccessible(student, `classroom-plan-exposure-${lang}`);
     await family.close();
+  });
+}
+
+function isoDate(daysAhead) {
+  return new Date(Date.now() + daysAhead * 86400000).toISOString().slice(0, 10);
+}
+
+for (const lang of ['en', 'es']) {
+  test(`a teacher reads the class interests and asks for a guest speaker (${lang})`, async () => {
+    const t = TEXT[lang];
+    const context = await browser.newContext();
+    const teacher = await context.newPage();
+    await signIn(teacher, server.url, lang, 'teacher@demo.test');
+    await teacher.waitForURL(`${server.url}/home`);
+    await teacher.locator('table a[href^="/classes/"]').first().click();
+    assert.ok(await shown(teacher.getByRole('heading', { name: t.interests })));
+    await teacher.getByLabel(t.speakerField).selectOption('judicial-systems');
+    await teacher.getByLabel(t.from).fill(isoDate(10));
+    await teacher.getByLabel(t.until).fill(isoDate(40));
+    await teacher.getByRole('button', { name: t.send }).click();
+    const requests = teacher.locator('section', { has: teacher.getByRole('heading', { name: t.speakers }) });
+    assert.ok(await shown(requests.getByText(t.waiting)), 'the request waits for a partner');
+    assert.ok((await requests.innerText()).includes(t.judicial));
+    await checkAccessible(teacher, `classroom-class-${lang}`);
+    await context.close();
   });
 }

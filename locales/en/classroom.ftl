@@ -176,3 +176,32 @@ error-field-lesson-version = Reload the lesson and make the change again.
 error-field-lesson-comment = Write a comment of up to 2,000 characters.
 error-field-teach-class = Choose one of the classes you teach.
 error-field-taught-on = Give the date you taught it: today or earlier, within the last two years.
+
+class-interests = Career interests in this class
+class-interests-hint = Clusters students chose on their plans, directly or through a sub-cluster. Use them to pick lessons and speakers.
+class-interests-none = No student of this class has chosen a career interest yet.
+class-interests-lessons = Lessons
+class-interests-find = Lessons on { $cluster }
+class-interests-undecided = { $count ->
+    [0] Every student has chosen at least one interest.
+    [one] { $shown } student has not chosen an interest yet.
+   *[other] { $shown } students have not chosen an interest yet.
+}
+class-student-interests = Career interests
+
+speakers-title = Guest speakers
+speakers-none = No speaker has been requested for this class.
+speakers-new = Ask for a guest speaker
+speakers-subcluster = From which careers
+speakers-from = Any day from
+speakers-to = Until
+speakers-note = Note for the partner
+speakers-note-hint = What the class is studying, how long the visit can be, what students want to ask.
+speakers-send = Send the request
+speakers-cancel = Cancel the request
+speaker-status-open-name = Waiting for a partner
+speaker-status-matched-name = Partner found
+speaker-status-cancelled-name = Cancelled
+error-field-speaker-subcluster = Choose the sub-cluster the speaker should come from.
+error-field-speaker-window = Choose dates from today on, the last no earlier than the first, within a year.
+error-field-speaker-note = Keep the note to 1,000 characters.

@@ -176,3 +176,32 @@ error-field-lesson-version = Vuelva a cargar la clase y haga el cambio otra vez.
 error-field-lesson-comment = Escriba un comentario de hasta 2.000 caracteres.
 error-field-teach-class = Elija uno de los grupos que usted enseña.
 error-field-taught-on = Indique la fecha en que la enseñó: hoy o antes, dentro de los últimos dos años.
+
+class-interests = Intereses profesionales de este grupo
+class-interests-hint = Grupos de carreras que los estudiantes eligieron en sus planes, directamente o por un subgrupo. Úselos para elegir clases y oradores.
+class-interests-none = Ningún estudiante de este grupo ha elegido todavía un interés profesional.
+class-interests-lessons = Clases
+class-interests-find = Clases sobre { $cluster }
+class-interests-undecided = { $count ->
+    [0] Todos los estudiantes eligieron al menos un interés.
+    [one] { $shown } estudiante todavía no ha elegido un interés.
+   *[other] { $shown } estudiantes todavía no han elegido un interés.
+}
+class-student-interests = Intereses profesionales
+
+speakers-title = Oradores invitados
+speakers-none = No se ha pedido ningún orador para este grupo.
+speakers-new = Pedir un orador invitado
+speakers-subcluster = De qué carreras
+speakers-from = Cualquier día desde
+speakers-to = Hasta
+speakers-note = Nota para el socio
+speakers-note-hint = Qué estudia el grupo, cuánto puede durar la visita, qué quieren preguntar los estudiantes.
+speakers-send = Enviar la solicitud
+speakers-cancel = Cancelar la solicitud
+speaker-status-open-name = Esperando a un socio
+speaker-status-matched-name = Socio encontrado
+speaker-status-cancelled-name = Cancelada
+error-field-speaker-subcluster = Elija el subgrupo del que debe venir el orador.
+error-field-speaker-window = Elija fechas desde hoy, la última no antes que la primera, dentro de un año.
+error-field-speaker-note = Use hasta 1.000 caracteres en la nota.

@@ -6,11 +6,13 @@
 //! a lesson was taught to a class gives every enrolled student an exposure, shown on their
 //! plan and counted by reports.
 
+pub mod class_interests;
 pub mod demo;
 pub mod eval;
 pub mod exposures;
 pub mod markdown;
 pub mod model;
 pub mod pages;
+pub mod speakers;
 pub mod store;
 pub mod suggest;

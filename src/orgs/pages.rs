@@ -12,8 +12,11 @@ use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
+use crate::classroom::class_interests::{self, ClassInterests};
+use crate::classroom::speakers::{self, SpeakerRequest};
 use crate::error::AppError;
 use crate::ids::{ClassId, UserId};
+use crate::plans::pages::{ClusterChoice, cluster_choices};
 use crate::plans::steps::{self, OwnStep};
 use crate::web::{Layout, PageCtx, render};
 
@@ -161,6 +164,23 @@ struct ClassPage {
     class: ClassDetail,
     teachers: Vec<PersonRow>,
     roster: Vec<StudentRow>,
+    interests: ClassInterests,
+    speaker_requests: Vec<SpeakerRequest>,
+    /// The class's teachers, who request speakers for it, and the fields to choose from.
+    can_request: bool,
+    choices: Vec<ClusterChoice>,
+    csrf: String,
+    today: String,
+}
+
+impl ClassPage {
+    fn subcluster_name(&self, id: &str) -> String {
+        self.choices
+            .iter()
+            .flat_map(|c| &c.subclusters)
+            .find(|(s, _)| s == id)
+            .map_or(id.to_string(), |(_, n)| n.clone())
+    }
 }
 
 /// A class and its roster; the read is audited as it lists students.
@@ -180,5 +200,20 @@ pub async fn show_class(
     let entry = Entry::by(user, Action::ViewClass, &resource).from_ip(session.ip()).detail(&detail);
     audit::record(&state.db, &Entry { district: Some(class.district_id), ..entry }, OffsetDateTime::now_utc()).await?;
     let teachers = store::class_teachers(&state.db, id).await?;
-    render(&ClassPage { layout: ctx.layout(class.title.clone(), "home"), class, teachers, roster })
+    let students: Vec<UserId> = roster.iter().map(|s| s.id).collect();
+    let interests = class_interests::of_class(&state.db, &state.catalog, ctx.lang, id, (user, &students)).await?;
+    let can_request = policy::check(&state.db, Some(user), Permission::TeachClass(id)).await.is_ok();
+    let page = ClassPage {
+        layout: ctx.layout(class.title.clone(), "home"),
+        class,
+        teachers,
+        roster,
+        interests,
+        speaker_requests: speakers::of_class(&state.db, id).await?,
+        can_request,
+        choices: cluster_choices(&state, ctx.lang).await?,
+        csrf: session.csrf_token().to_string(),
+        today: OffsetDateTime::now_utc().date().to_string(),
+    };
+    render(&page)
 }

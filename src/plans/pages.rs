@@ -48,11 +48,11 @@ struct InterestView {
     href: String,
 }
 
-/// A cluster and its sub-clusters, for choosing an interest.
-struct ClusterChoice {
-    id: String,
-    name: String,
-    subclusters: Vec<(String, String)>,
+/// A cluster and its sub-clusters, for choosing an interest (or a speaker's field).
+pub struct ClusterChoice {
+    pub id: String,
+    pub name: String,
+    pub subclusters: Vec<(String, String)>,
 }
 
 /// A next step, with whether this reader may mark it done.
@@ -314,7 +314,8 @@ async fn history(state: &AppState, lang: Lang, student: UserId, choices: &Choice
     Ok(changes)
 }
 
-async fn cluster_choices(state: &AppState, lang: Lang) -> Result<Vec<ClusterChoice>, AppError> {
+/// Every cluster with its sub-clusters, named in `lang`.
+pub async fn cluster_choices(state: &AppState, lang: Lang) -> Result<Vec<ClusterChoice>, AppError> {
     let subclusters = state.catalog.subclusters(None).await?;
     let choices = state.catalog.clusters().await?.into_iter().map(|c| ClusterChoice {
         subclusters: subclusters

@@ -281,6 +281,13 @@ const CASES: &[Case] = &[
     form("/students/{id}/plan/steps", Rule::PlanEditor, &[("title", "Visit the college fair"), ("owner", "student")]),
     form_to_nothing("/students/{id}/plan/steps/{step}/done", Rule::StudentRecord, &[]),
     get("/classes/{id}", Rule::ClassRoster),
+    // The class's teacher gets past the policy and is told the window is in the past (400).
+    form_rejected(
+        "/classes/{id}/speaker-requests",
+        Rule::ClassTeacher,
+        &[("subcluster", "judicial-systems"), ("window_start", "2020-01-01"), ("window_end", "2020-01-02")],
+    ),
+    form_to_nothing("/classes/{id}/speaker-requests/{request}/cancel", Rule::ClassTeacher, &[]),
     get("/classroom", Rule::Staff),
     get("/classroom/suggest", Rule::Staff),
     get("/classroom/lessons/new", Rule::Staff),
@@ -528,6 +535,7 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{step}", "00000000-0000-0000-0000-000000000000")
         .replace("{activity}", "00000000-0000-0000-0000-000000000000")
         .replace("{course}", "00000000-0000-0000-0000-000000000000")
+        .replace("{request}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

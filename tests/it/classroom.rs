@@ -339,3 +339,52 @@ async fn the_command_line_suggests_careers_for_a_unit_and_measures_itself() {
     assert!(all["cases"].as_u64().unwrap() >= 80);
     assert!(all["subcluster_hit3"].as_f64().unwrap() >= 0.85, "{all}");
 }
+
+on_both_backends! {
+    async fn a_teacher_sees_the_class_interests_and_asks_for_a_speaker(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let class_sql = format!(
+            "SELECT e.class_id FROM enrollments e JOIN enrollments t ON t.class_id = e.class_id AND t.role = 'teacher'
+             WHERE e.user_id = {STUDENT} AND t.user_id = {TEACHER}"
+        );
+        let class = uuid_of(&db, &class_sql).await;
+        // Two students of the class chose Healthcare (one directly, one through a sub-cluster).
+        let students: Vec<uuid::Uuid> = with_pool!(&db, pool => sqlx::query_scalar(&format!(
+            "SELECT user_id FROM enrollments WHERE class_id = ({class_sql}) AND role = 'student' ORDER BY user_id LIMIT 2"
+        )).fetch_all(pool).await).unwrap();
+        with_pool!(&db, pool => sqlx::query(&format!("DELETE FROM plan_interests WHERE student_id IN
+            (SELECT user_id FROM enrollments WHERE class_id = ({class_sql}))")).execute(pool).await.map(|_| ())).unwrap();
+        for (student, kind, reference) in [(students[0], "cluster", "healthcare-human-services"), (students[1], "subcluster", "physical-health")] {
+            with_pool!(&db, pool => sqlx::query("INSERT INTO plan_interests (id, student_id, kind, ref, added_by, added_at)
+                 VALUES ($1, $2, $3, $4, $2, $5)").bind(uuid::Uuid::new_v4()).bind(student).bind(kind).bind(reference)
+                .bind(time::OffsetDateTime::now_utc()).execute(pool).await.map(|_| ())).unwrap();
+        }
+        let teacher = app.signed_in("teacher@demo.test").await;
+        let path = format!("/classes/{class}");
+        let shown = page(&teacher, &path).await;
+        let table = shown.split("Career interests in this class").nth(2).expect("the table of interests");
+        let row = table.split("</tr>").nth(1).expect("its first row").to_string();
+        assert!(row.contains("Healthcare & Human Services") && row.contains(">2<"), "{row}");
+        assert!(shown.contains("Physical Health"), "the teacher of the class sees each student's interests");
+        let roster = scalar(&db, &format!("SELECT COUNT(*) FROM enrollments WHERE class_id = ({class_sql}) AND role = 'student'")).await;
+        assert!(shown.contains(&format!("{} students have not chosen an interest yet", roster - 2)));
+
+        let soon = (time::OffsetDateTime::now_utc().date() + time::Duration::days(14)).to_string();
+        let later = (time::OffsetDateTime::now_utc().date() + time::Duration::days(30)).to_string();
+        let request = [("subcluster", "judicial-systems"), ("window_start", soon.as_str()), ("window_end", later.as_str()), ("note", "Hamlet unit")];
+        assert_eq!(teacher.post(&format!("{path}/speaker-requests"), &request).await.status(), 303);
+        let shown = page(&teacher, &path).await;
+        assert!(shown.contains("Judicial Systems") && shown.contains("Waiting for a partner") && shown.contains("Hamlet unit"));
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM speaker_requests WHERE status = 'open'").await, 1);
+
+        // Another teacher neither asks for this class nor cancels its requests.
+        let colleague = other_teacher(&app).await;
+        assert_eq!(colleague.post(&format!("{path}/speaker-requests"), &request).await.status(), 403);
+        let id = uuid_of(&db, "SELECT id FROM speaker_requests").await;
+        assert_eq!(colleague.post(&format!("{path}/speaker-requests/{id}/cancel"), &[]).await.status(), 403);
+        assert_eq!(teacher.post(&format!("{path}/speaker-requests/{id}/cancel"), &[]).await.status(), 303);
+        assert_eq!(teacher.post(&format!("{path}/speaker-requests/{id}/cancel"), &[]).await.status(), 404, "once");
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM speaker_requests WHERE status = 'cancelled'").await, 1);
+    }
+}
