@@ -79,4 +79,8 @@ id_type!(
     ExposureId,
     /// A teacher's request for a guest speaker.
     SpeakerRequestId,
+    /// A professional learning community.
+    PlcId,
+    PlcPostId,
+    PlcCardId,
 );

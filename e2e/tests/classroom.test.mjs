@@ -29,6 +29,7 @@ const TEXT = {
     myPlan: 'My plan', metInClass: 'Careers met in class', explored: 'You explored',
     interests: 'Career interests in this class', speakers: 'Guest speakers', from: 'Any day from', until: 'Until',
     speakerField: 'From which careers', send: 'Send the request', waiting: 'Waiting for a partner',
+    plcs: 'Learning communities', postTitle: 'Title', message: 'Message', post: 'Post', move: 'Move', done: 'Done',
   },
   es: {
     library: 'Biblioteca de clases', suggestLink: 'Sugerir carreras para una unidad', subject: 'Materia', topic: 'Tema',
@@ -38,6 +39,8 @@ const TEXT = {
     myPlan: 'Mi plan', metInClass: 'Carreras vistas en clase', explored: 'Exploraste',
     interests: 'Intereses profesionales de este grupo', speakers: 'Oradores invitados', from: 'Cualquier día desde',
     until: 'Hasta', speakerField: 'De qué carreras', send: 'Enviar la solicitud', waiting: 'Esperando a un socio',
+    plcs: 'Comunidades de aprendizaje', postTitle: 'Título', message: 'Mensaje', post: 'Publicar', move: 'Mover',
+    done: 'Terminado',
   },
 };
 
@@ -121,6 +124,32 @@ for (const lang of ['en', 'es']) {
     assert.ok(await shown(requests.getByText(t.waiting)), 'the request waits for a partner');
     assert.ok((await requests.innerText()).includes(t.judicial));
     await checkAccessible(teacher, `classroom-class-${lang}`);
+    await context.close();
+  });
+}
+
+for (const lang of ['en', 'es']) {
+  test(`a teacher posts in their learning community and moves a project on its board (${lang})`, async () => {
+    const t = TEXT[lang];
+    const context = await browser.newContext();
+    const teacher = await context.newPage();
+    await signIn(teacher, server.url, lang, 'teacher@demo.test');
+    await teacher.waitForURL(`${server.url}/home`);
+    await teacher.goto(`${server.url}/classroom?lang=${lang}`);
+    await teacher.getByRole('link', { name: t.plcs }).first().click();
+    await checkAccessible(teacher, `classroom-plcs-${lang}`);
+    await teacher.getByRole('link', { name: 'Grade 10 career connections' }).click();
+    const subject = lang === 'es' ? 'Visita al tribunal' : 'Courthouse visit';
+    await teacher.locator('#thread-title').fill(subject);
+    await teacher.locator('#thread-body').fill(lang === 'es' ? '¿Quién reserva el autobús?' : 'Who books the bus?');
+    await teacher.getByRole('button', { name: t.post, exact: true }).click();
+    assert.ok(await shown(teacher.getByRole('heading', { name: subject })), 'the discussion is posted');
+    const card = teacher.locator('li.board-card', { hasText: 'Podcast on local jobs' });
+    await card.getByRole('combobox').selectOption('done');
+    await card.getByRole('button', { name: new RegExp(`^${t.move}`) }).click();
+    const done = teacher.locator('section.board-column', { has: teacher.getByRole('heading', { name: t.done, exact: true }) });
+    assert.ok(await shown(done.getByText('Podcast on local jobs')), 'the project moved to done');
+    await checkAccessible(teacher, `classroom-plc-${lang}`);
     await context.close();
   });
 }

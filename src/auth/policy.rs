@@ -19,14 +19,16 @@
 //! The lesson library is for staff. A lesson is seen by its authors and, by its visibility,
 //! by the staff of its school, of its district or of every district (`ViewLesson`); only its
 //! authors change it; a district administrator features the lessons their district sees.
-//! A teacher records teaching only to the classes they teach (`TeachClass`).
+//! A teacher records teaching only to the classes they teach (`TeachClass`). A professional
+//! learning community is read by its members and its district's administrators, written in
+//! by its members, and grown by its leads and those administrators.
 //!
 //! API tokens act for one district, within their scopes (`check_token`).
 
 use super::tokens::{ApiToken, Scope};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::ids::{ClassId, DistrictId, LessonId, SchoolId, UserId};
+use crate::ids::{ClassId, DistrictId, LessonId, PlcId, SchoolId, UserId};
 use crate::orgs::model::{Role, User};
 use crate::orgs::store;
 use crate::with_pool;
@@ -72,6 +74,14 @@ pub enum Permission {
     FeatureLesson(LessonId),
     /// Record that a lesson was taught to a class: the class's teachers.
     TeachClass(ClassId),
+    /// Start a professional learning community: staff of a district.
+    StartPlc,
+    /// Read a PLC: its members, and administrators of its district.
+    ViewPlc(PlcId),
+    /// Post, share lessons and plan on a PLC's board: its members.
+    ContributeToPlc(PlcId),
+    /// Add members to a PLC: its leads, and administrators of its district.
+    LeadPlc(PlcId),
 }
 
 /// The SQL condition (over `lessons l`) of the lessons someone sees, with `$1` their user
@@ -114,6 +124,16 @@ async fn sees_lesson(db: &Db, user: &User, lesson: LessonId) -> Result<bool, sql
     with_pool!(db, pool => {
         sqlx::query_scalar(&sql).bind(v.user).bind(v.district).bind(v.school).bind(v.all).bind(lesson).fetch_one(pool).await
     })
+}
+
+/// `user`'s role in a PLC ("lead" or "member"), and the PLC's district.
+async fn plc_standing(db: &Db, user: &User, plc: PlcId) -> Result<(Option<String>, Option<DistrictId>), sqlx::Error> {
+    const SQL: &str =
+        "SELECT (SELECT m.role FROM plc_members m WHERE m.plc_id = p.id AND m.user_id = $2), p.district_id
+         FROM plcs p WHERE p.id = $1";
+    let found: Option<(Option<String>, DistrictId)> =
+        with_pool!(db, pool => sqlx::query_as(SQL).bind(plc).bind(user.id).fetch_optional(pool).await)?;
+    Ok(found.map_or((None, None), |(role, district)| (role, Some(district))))
 }
 
 async fn writes_lesson(db: &Db, user: &User, lesson: LessonId) -> Result<bool, sqlx::Error> {
@@ -312,5 +332,15 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
                 && sees_lesson(db, user, lesson).await?
         }
         Permission::TeachClass(class) => user.role == Role::Teacher && teaches_class(db, user.id, class).await?,
+        Permission::StartPlc => user.role.is_staff() && user.district_id.is_some(),
+        Permission::ViewPlc(plc) | Permission::ContributeToPlc(plc) | Permission::LeadPlc(plc) => {
+            let (role, district) = plc_standing(db, user, plc).await?;
+            let administers = user.role == Role::DistrictAdmin && district.is_some() && district == user.district_id;
+            match permission {
+                Permission::ViewPlc(_) => role.is_some() || administers,
+                Permission::ContributeToPlc(_) => role.is_some(),
+                _ => role.as_deref() == Some("lead") || administers,
+            }
+        }
     })
 }

@@ -1,7 +1,8 @@
 //! The demo district's library: the lessons and practices of `demo/lessons.txt`, written by
 //! its teachers, counselors and administrators, some adapted from others, a few featured,
 //! commented on, and taught to classes of their subject, which gave the students enrolled
-//! their exposures. The demo teacher has taught nothing yet, for visitors to try it.
+//! their exposures; two learning communities share lessons, talk, meet and plan projects.
+//! The demo teacher has taught nothing yet, for visitors to try it.
 //! Deterministic: the same district gives the same library.
 
 use std::collections::HashMap;
@@ -12,7 +13,10 @@ use super::model::{ACTIVITY_TYPES, GRADES, VISIBILITIES};
 use super::suggest::normalize;
 use crate::db::Db;
 use crate::db::batch::{BulkInsert, TableRows, Value};
-use crate::ids::{ClassId, DistrictId, ExposureId, LessonCommentId, LessonId, SchoolId, TeachingId, UserId};
+use crate::ids::{
+    ClassId, DistrictId, ExposureId, LessonCommentId, LessonId, PlcCardId, PlcId, PlcPostId, SchoolId, TeachingId,
+    UserId,
+};
 use crate::orgs::demo::{DEMO_ACCOUNTS, Rng};
 use crate::plans::tags::PRACTICE_VERSION;
 use crate::with_pool;
@@ -201,7 +205,66 @@ struct Library {
     teachings: Vec<Vec<Value>>,
     exposures: Vec<Vec<Value>>,
     featured: Vec<LessonId>,
+    plcs: Vec<Vec<Value>>,
+    plc_members: Vec<Vec<Value>>,
+    plc_lessons: Vec<Vec<Value>>,
+    plc_posts: Vec<Vec<Value>>,
+    plc_cards: Vec<Vec<Value>>,
 }
+
+/// The demo's learning communities: (high school?, name, focus, lessons shared, thread,
+/// reply, meeting notes, projects on the board with their column).
+type DemoPlc = (
+    bool,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    [&'static str; 3],
+    [&'static str; 2],
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+const PLCS: [DemoPlc; 2] = [
+    (
+        true,
+        "Grade 10 career connections",
+        "English, civics and science teachers connecting units to careers, one unit a quarter.",
+        &[
+            "Hamlet on Trial: Argument, Evidence and the Law",
+            "The Crucible Courtroom: Evidence, Hysteria and Due Process",
+        ],
+        [
+            "Mock trial across English and civics?",
+            "Could our Hamlet trial and the civics unit on courts share one mock trial week in March?",
+            "Yes: civics can run jury instructions and a courthouse visit.",
+        ],
+        [
+            "Quarter 2 planning",
+            "Agreed: one career-connected unit per teacher this quarter; invite a public defender as guest speaker; record teaching so students see it on their plans.",
+        ],
+        &[
+            ("Mock trial week", "English 10, Civics", "planning"),
+            ("Water quality lab with the city utility", "Biology, Algebra I", "idea"),
+            ("Podcast on local jobs", "English, Media", "teaching"),
+        ],
+    ),
+    (
+        false,
+        "Middle school career exploration",
+        "Advisory and core teachers of grades 6–8 making career exploration part of every unit.",
+        &[],
+        [
+            "Career day format",
+            "Stations or panels for the grade 7 career day?",
+            "Stations: students move every 15 minutes and talk to more people.",
+        ],
+        [
+            "September meeting",
+            "Each advisory teacher picks two clusters to feature; the grade 8 pathway night moves to February.",
+        ],
+        &[("Grade 7 career day", "Advisory, ELA", "planning")],
+    ),
+];
 
 /// Writes the demo library of `district`, in one transaction.
 pub async fn generate(db: &Db, district: DistrictId, now: OffsetDateTime) -> Result<(), sqlx::Error> {
@@ -252,6 +315,7 @@ pub async fn generate(db: &Db, district: DistrictId, now: OffsetDateTime) -> Res
         }
     }
     library.teach(db, district, &taught, &mut rng, now).await?;
+    library.add_plcs(db, district, &staff, &ids, now).await?;
     library.save(db).await
 }
 
@@ -372,6 +436,117 @@ impl Library {
         Ok(())
     }
 
+    /// The demo's learning communities, with the demo teacher in the high school's.
+    async fn add_plcs(
+        &mut self,
+        db: &Db,
+        district: DistrictId,
+        staff: &Staff,
+        lessons: &HashMap<String, LessonId>,
+        now: OffsetDateTime,
+    ) -> Result<(), sqlx::Error> {
+        let demo_teacher: Option<UserId> = with_pool!(db, pool => {
+            sqlx::query_scalar("SELECT id FROM users WHERE district_id = $1 AND email = $2")
+                .bind(district).bind(DEMO_ACCOUNTS[2].0).fetch_optional(pool).await
+        })?;
+        for (n, (high, name, focus, shared, thread, meeting, cards)) in PLCS.iter().enumerate() {
+            let id = PlcId::derived(&NAMESPACE, &format!("{district}/plc/{n}"));
+            let Some(teachers) = staff.teachers.get(high) else { continue };
+            let mut members: Vec<UserId> = teachers.iter().take(4).map(|(t, _)| *t).collect();
+            members.extend(staff.others.get(high).into_iter().flatten().take(1).map(|(c, _)| *c));
+            if *high {
+                members.extend(demo_teacher);
+            }
+            let Some(&lead) = members.first() else { continue };
+            let started = now - Duration::days(60);
+            self.plcs.push(vec![
+                Value::uuid(id.uuid()),
+                Value::uuid(district.uuid()),
+                Value::text(*name),
+                Value::text(*focus),
+                Value::uuid(lead.uuid()),
+                Value::Time(started),
+            ]);
+            for (k, member) in members.iter().enumerate() {
+                let role = if k == 0 { "lead" } else { "member" };
+                self.plc_members.push(vec![
+                    Value::uuid(id.uuid()),
+                    Value::uuid(member.uuid()),
+                    Value::text(role),
+                    Value::Time(started),
+                ]);
+            }
+            for title in shared.iter() {
+                if let Some(lesson) = lessons.get(*title) {
+                    self.plc_lessons.push(vec![
+                        Value::uuid(id.uuid()),
+                        Value::uuid(lesson.uuid()),
+                        Value::uuid(lead.uuid()),
+                        Value::Time(started),
+                    ]);
+                }
+            }
+            let replier = members.get(1).copied().unwrap_or(lead);
+            let thread_id = PlcPostId::derived(&NAMESPACE, &format!("{id}/thread"));
+            let post = |post: PlcPostId,
+                        author: UserId,
+                        kind: &str,
+                        parent: Option<PlcPostId>,
+                        (title, body): (&str, &str),
+                        met_on: Option<time::Date>,
+                        at: OffsetDateTime| {
+                vec![
+                    Value::uuid(post.uuid()),
+                    Value::uuid(id.uuid()),
+                    Value::uuid(author.uuid()),
+                    Value::text(kind),
+                    Value::Uuid(parent.map(|p| p.uuid())),
+                    Value::text(title),
+                    Value::text(body),
+                    Value::Date(met_on),
+                    Value::Time(at),
+                ]
+            };
+            self.plc_posts.push(post(
+                thread_id,
+                lead,
+                "thread",
+                None,
+                (thread[0], thread[1]),
+                None,
+                started + Duration::days(3),
+            ));
+            let reply = PlcPostId::derived(&NAMESPACE, &format!("{id}/reply"));
+            self.plc_posts.push(post(
+                reply,
+                replier,
+                "reply",
+                Some(thread_id),
+                ("", thread[2]),
+                None,
+                started + Duration::days(4),
+            ));
+            let notes = PlcPostId::derived(&NAMESPACE, &format!("{id}/meeting"));
+            let met = started + Duration::days(10);
+            self.plc_posts.push(post(notes, lead, "meeting", None, (meeting[0], meeting[1]), Some(met.date()), met));
+            for (k, (title, subjects, status)) in cards.iter().enumerate() {
+                let card = PlcCardId::derived(&NAMESPACE, &format!("{id}/card/{k}"));
+                let owner = members[k % members.len()];
+                self.plc_cards.push(vec![
+                    Value::uuid(card.uuid()),
+                    Value::uuid(id.uuid()),
+                    Value::text(*title),
+                    Value::text(*subjects),
+                    Value::text(*status),
+                    Value::uuid(owner.uuid()),
+                    Value::Time(started + Duration::days(12)),
+                    Value::Time(started + Duration::days(20)),
+                ]);
+            }
+        }
+        Ok(())
+    }
+
     async fn save(self, db: &Db) -> Result<(), sqlx::Error> {
         let featured = self.featured;
         let tables = [
@@ -393,6 +568,31 @@ impl Library {
                 table: "exposures",
                 columns: &["id", "district_id", "student_id", "teaching_id", "occurred_on"],
                 rows: self.exposures,
+            },
+            TableRows {
+                table: "plcs",
+                columns: &["id", "district_id", "name", "focus", "created_by", "created_at"],
+                rows: self.plcs,
+            },
+            TableRows {
+                table: "plc_members",
+                columns: &["plc_id", "user_id", "role", "joined_at"],
+                rows: self.plc_members,
+            },
+            TableRows {
+                table: "plc_lessons",
+                columns: &["plc_id", "lesson_id", "shared_by", "shared_at"],
+                rows: self.plc_lessons,
+            },
+            TableRows {
+                table: "plc_posts",
+                columns: &["id", "plc_id", "author_id", "kind", "parent_id", "title", "body", "met_on", "created_at"],
+                rows: self.plc_posts,
+            },
+            TableRows {
+                table: "plc_cards",
+                columns: &["id", "plc_id", "title", "subjects", "status", "owner_id", "created_at", "updated_at"],
+                rows: self.plc_cards,
             },
         ];
         with_pool!(db, pool => {

@@ -13,6 +13,7 @@ pub mod exposures;
 pub mod markdown;
 pub mod model;
 pub mod pages;
+pub mod plcs;
 pub mod speakers;
 pub mod store;
 pub mod suggest;

@@ -454,3 +454,18 @@ pub async fn coauthor_emails(db: &Db, lesson: LessonId) -> Result<Vec<String>, s
          WHERE a.lesson_id = $1 AND u.email IS NOT NULL ORDER BY u.email";
     with_pool!(db, pool => sqlx::query_scalar(SQL).bind(lesson).fetch_all(pool).await)
 }
+
+/// A lesson to pick from a list.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct LessonPick {
+    pub id: LessonId,
+    pub title: String,
+}
+
+/// The lessons `user` wrote or used, newest first: what they would share with a group.
+pub async fn lessons_to_share(db: &Db, user: UserId) -> Result<Vec<LessonPick>, sqlx::Error> {
+    const SQL: &str = "SELECT l.id, l.title FROM lessons l WHERE l.deleted_at IS NULL
+         AND (l.author_id = $1 OR EXISTS (SELECT 1 FROM lesson_uses x WHERE x.lesson_id = l.id AND x.user_id = $1))
+         ORDER BY l.updated_at DESC LIMIT 50";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(user).fetch_all(pool).await)
+}

@@ -56,6 +56,13 @@ enum Rule {
     LessonFeaturer,
     /// The teachers of the target class.
     ClassTeacher,
+    /// Members of the target PLC (its lead, the demo teacher, and the demo counselor) and
+    /// its district's administrators.
+    PlcReader,
+    /// Members of the target PLC.
+    PlcMember,
+    /// The target PLC's lead and its district's administrators.
+    PlcLead,
 }
 
 /// The people the matrix signs in as.
@@ -121,6 +128,9 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::LessonAdapter => allowed(Rule::LessonReader, actor) && actor != InstanceAdmin,
         Rule::LessonAuthor | Rule::ClassTeacher => matches!(actor, Teacher | InstanceAdmin),
         Rule::LessonFeaturer => matches!(actor, DistrictAdmin | InstanceAdmin),
+        Rule::PlcReader => matches!(actor, Teacher | Counselor | DistrictAdmin | InstanceAdmin),
+        Rule::PlcMember => matches!(actor, Teacher | Counselor | InstanceAdmin),
+        Rule::PlcLead => matches!(actor, Teacher | DistrictAdmin | InstanceAdmin),
     }
 }
 
@@ -309,6 +319,15 @@ const CASES: &[Case] = &[
     form("/classroom/lessons/{id}/feature", Rule::LessonFeaturer, &[("featured", "true")]),
     // The class's teacher gets past the policy and is told the date is wrong (400).
     form_rejected("/classroom/lessons/{id}/teach", Rule::ClassTeacher, &[("class", "{class}"), ("taught_on", "soon")]),
+    get("/classroom/plcs", Rule::Staff),
+    form("/classroom/plcs", Rule::DistrictStaff, &[("name", "Grade 9 career connections"), ("focus", "")]),
+    get("/classroom/plcs/{id}", Rule::PlcReader),
+    form_rejected("/classroom/plcs/{id}/members", Rule::PlcLead, &[("email", "nobody@example.test")]),
+    form_rejected("/classroom/plcs/{id}/lessons", Rule::PlcMember, &[("lesson", "not-a-lesson")]),
+    form("/classroom/plcs/{id}/posts", Rule::PlcMember, &[("kind", "thread"), ("title", "Hamlet"), ("body", "Ideas?")]),
+    form_to_nothing("/classroom/plcs/{id}/posts/{post}/replies", Rule::PlcMember, &[("body", "Yes")]),
+    form("/classroom/plcs/{id}/cards", Rule::PlcMember, &[("title", "Mock trial"), ("subjects", "English, Civics")]),
+    form_to_nothing("/classroom/plcs/{id}/cards/{card}/move", Rule::PlcMember, &[("status", "planning")]),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
     upload_without_file("/admin/roster", Rule::DistrictAdmin),
@@ -376,6 +395,8 @@ struct World {
     token_id: String,
     /// A lesson of the demo teacher, shared with the demo district.
     lesson_id: String,
+    /// A PLC led by the demo teacher, with the demo counselor as a member.
+    plc_id: String,
     emails: Vec<(Actor, String)>,
 }
 
@@ -490,9 +511,22 @@ async fn arrange(app: &TestApp) -> World {
     let lesson = pathways::classroom::store::insert(&db, &origin, &input, &[], time::OffsetDateTime::now_utc())
         .await
         .expect("lesson");
+    let counselor_id = counselor;
+    let plc = pathways::classroom::plcs::create(
+        &db,
+        (district, teacher.id),
+        ("Grade 10 careers", "Hamlet and the law"),
+        time::OffsetDateTime::now_utc(),
+    )
+    .await
+    .expect("PLC");
+    pathways::classroom::plcs::add_member(&db, plc, counselor_id, time::OffsetDateTime::now_utc())
+        .await
+        .expect("member");
     db.close().await;
     World {
         lesson_id: lesson.to_string(),
+        plc_id: plc.to_string(),
         student_id: student.to_string(),
         student_name: name,
         class_id: class.to_string(),
@@ -507,6 +541,8 @@ fn concrete(template: &str, world: &World) -> String {
         world.student_id.as_str()
     } else if template.starts_with("/classes/") {
         world.class_id.as_str()
+    } else if template.starts_with("/classroom/plcs/") {
+        world.plc_id.as_str()
     } else if template.starts_with("/classroom/lessons/") && !template.ends_with("/delete") {
         world.lesson_id.as_str()
     } else if template.starts_with("/admin/tokens/") {
@@ -536,6 +572,8 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{activity}", "00000000-0000-0000-0000-000000000000")
         .replace("{course}", "00000000-0000-0000-0000-000000000000")
         .replace("{request}", "00000000-0000-0000-0000-000000000000")
+        .replace("{post}", "00000000-0000-0000-0000-000000000000")
+        .replace("{card}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

@@ -388,3 +388,69 @@ on_both_backends! {
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM speaker_requests WHERE status = 'cancelled'").await, 1);
     }
 }
+
+on_both_backends! {
+    async fn a_learning_community_shares_lessons_talks_meets_and_plans_projects(backend: Backend) {
+        const OURS: &str = "(SELECT id FROM plcs WHERE name = 'Grade 10 careers')";
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let lead = app.signed_in("teacher@demo.test").await;
+        let colleague = other_teacher(&app).await;
+        let colleague_email: String = with_pool!(&db, pool => sqlx::query_scalar(
+            "SELECT email FROM users WHERE role = 'teacher' AND email IS NOT NULL AND email <> 'teacher@demo.test'
+             AND school_id = (SELECT school_id FROM users WHERE email = 'teacher@demo.test')
+             AND id NOT IN (SELECT t.user_id FROM enrollments t JOIN enrollments s ON s.class_id = t.class_id
+                            WHERE t.role = 'teacher' AND s.user_id = (SELECT id FROM users WHERE email = 'student@demo.test'))
+             ORDER BY email LIMIT 1").fetch_one(pool).await).unwrap();
+
+        let created = lead.post("/classroom/plcs", &[("name", "Grade 10 careers"), ("focus", "Hamlet and the law")]).await;
+        assert_eq!(created.status(), 303);
+        let plc = location(&created).split('#').next().unwrap().to_string();
+        assert_eq!(colleague.get(&plc).await.status(), 403, "not a member yet");
+        assert_eq!(lead.post(&format!("{plc}/members"), &[("email", "someone@elsewhere.test")]).await.status(), 400);
+        assert_eq!(lead.post(&format!("{plc}/members"), &[("email", &colleague_email.to_uppercase())]).await.status(), 303);
+        assert!(page(&colleague, &plc).await.contains("Hamlet and the law"), "a member reads it");
+        assert_eq!(colleague.post(&format!("{plc}/members"), &[("email", "teacher@demo.test")]).await.status(), 403, "only leads add");
+
+        // A private lesson shared with the group stays its author's.
+        let private = create(&lead, &[("title", "My private Hamlet notes"), ("visibility", "private")]).await;
+        let shared = create(&lead, &[("title", "Hamlet mock trial for the group")]).await;
+        for lesson in [&private, &shared] {
+            let id = lesson.trim_start_matches("/classroom/lessons/");
+            assert_eq!(lead.post(&format!("{plc}/lessons"), &[("lesson", id)]).await.status(), 303);
+        }
+        assert_eq!(scalar(&db, &format!("SELECT COUNT(*) FROM plc_lessons WHERE plc_id = {OURS}")).await, 2);
+        let seen = page(&colleague, &plc).await;
+        assert!(seen.contains("Hamlet mock trial for the group") && !seen.contains("My private Hamlet notes"));
+        assert!(page(&lead, &plc).await.contains("My private Hamlet notes"), "its author still sees it");
+        assert_eq!(colleague.post(&format!("{plc}/lessons"), &[("lesson", private.trim_start_matches("/classroom/lessons/"))]).await.status(), 400, "nor can a member share what they cannot see");
+
+        // A discussion with a reply, meeting notes, and a project moving across the board.
+        assert_eq!(lead.post(&format!("{plc}/posts"), &[("kind", "thread"), ("title", "Who plays the judge?"), ("body", "Ideas welcome")]).await.status(), 303);
+        let thread = uuid_of(&db, &format!("SELECT id FROM plc_posts WHERE kind = 'thread' AND plc_id = {OURS}")).await;
+        assert_eq!(colleague.post(&format!("{plc}/posts/{thread}/replies"), &[("body", "A student from debate club")]).await.status(), 303);
+        let today = time::OffsetDateTime::now_utc().date().to_string();
+        let tomorrow = (time::OffsetDateTime::now_utc().date() + time::Duration::days(1)).to_string();
+        let meeting = |day| [("kind", "meeting"), ("title", "October meeting"), ("met_on", day), ("body", "Agreed on the rubric")];
+        assert_eq!(lead.post(&format!("{plc}/posts"), &meeting(tomorrow.as_str())).await.status(), 400, "meetings happened already");
+        assert_eq!(lead.post(&format!("{plc}/posts"), &meeting(today.as_str())).await.status(), 303);
+        assert_eq!(colleague.post(&format!("{plc}/cards"), &[("title", "Mock trial with civics"), ("subjects", "English, Civics")]).await.status(), 303);
+        let card = uuid_of(&db, &format!("SELECT id FROM plc_cards WHERE plc_id = {OURS}")).await;
+        assert_eq!(lead.post(&format!("{plc}/cards/{card}/move"), &[("status", "teaching")]).await.status(), 303);
+        assert_eq!(lead.post(&format!("{plc}/cards/{card}/move"), &[("status", "forgotten")]).await.status(), 400);
+        let shown = page(&colleague, &plc).await;
+        assert!(shown.contains("Who plays the judge?") && shown.contains("A student from debate club"));
+        assert!(shown.contains("October meeting") && shown.contains("Agreed on the rubric"));
+        let board = shown.split(r#"id="board-teaching""#).nth(1).unwrap().split("</section>").next().unwrap();
+        assert!(board.contains("Mock trial with civics"), "the card is in the Teaching column");
+
+        // The district administrator reads it and adds people; others do not see it.
+        let admin = app.signed_in("district-admin@demo.test").await;
+        assert!(page(&admin, "/classroom/plcs").await.contains("Grade 10 careers"));
+        assert_eq!(admin.get(&plc).await.status(), 200);
+        assert_eq!(admin.post(&format!("{plc}/posts"), &[("kind", "thread"), ("title", "x"), ("body", "y")]).await.status(), 403, "reading is not posting");
+        let counselor = app.signed_in("counselor@demo.test").await;
+        assert_eq!(counselor.get(&plc).await.status(), 403);
+        assert!(!page(&counselor, "/classroom/plcs").await.contains("Grade 10 careers"));
+    }
+}
