@@ -1,9 +1,10 @@
 //! Lesson bodies are Markdown written by staff and read by other staff: rendered to HTML
 //! with every piece of raw HTML dropped (so a `<script>` never reaches a page), links
 //! kept only when they go to the web, mail or this site, and images shown as links (an
-//! image from elsewhere would be a third-party request).
+//! image from elsewhere would be a third-party request). Headings move one level down: the
+//! body sits under the page's own section heading.
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
 /// Renders `markdown` to HTML that is safe to put in a page as is.
 pub fn render(markdown: &str) -> String {
@@ -24,7 +25,22 @@ fn safe_event(event: Event<'_>) -> Option<Event<'_>> {
             Some(Event::Start(Tag::Link { link_type: LinkType::Inline, dest_url: safe_url(dest_url), title, id }))
         }
         Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Some(Event::Start(Tag::Heading { level: below(level), id, classes, attrs }))
+        }
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(below(level)))),
         other => Some(other),
+    }
+}
+
+/// The heading level under `level` (level 6 stays 6).
+fn below(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }
 
@@ -74,7 +90,7 @@ mod tests {
     #[test]
     fn markdown_structure_is_kept() {
         let html = render("## Steps\n\n1. Read **Act 3**\n2. Argue\n\n| a | b |\n|---|---|\n| 1 | 2 |");
-        assert!(html.contains("<h2>Steps</h2>") && html.contains("<ol>") && html.contains("<strong>Act 3</strong>"));
+        assert!(html.contains("<h3>Steps</h3>") && html.contains("<ol>") && html.contains("<strong>Act 3</strong>"));
         assert!(html.contains("<table>"), "{html}");
     }
 }
