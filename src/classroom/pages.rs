@@ -133,7 +133,8 @@ impl Vocabulary {
                     .filter(|(cluster, _)| *cluster == c.id)
                     .map(|(_, s)| (s.clone(), tags.subclusters.contains(&s.id)))
                     .collect();
-                let chosen = tags.clusters.contains(&c.id);
+                // A cluster tagged through its sub-clusters is not a "whole cluster" choice.
+                let chosen = tags.clusters.contains(&c.id) && !subclusters.iter().any(|(_, on)| *on);
                 ClusterTags {
                     id: c.id.clone(),
                     name: c.name.clone(),
