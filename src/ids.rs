@@ -83,4 +83,16 @@ id_type!(
     PlcId,
     PlcPostId,
     PlcCardId,
+    /// A record that a partner's background check, insurance or agreement is current.
+    VettingId,
+    /// Something a partner offers students: a job shadow, an internship, a field trip…
+    OpportunityId,
+    /// A student's application to an opportunity, and the placement it becomes.
+    ApplicationId,
+    ApplicationEventId,
+    /// Hours a student worked on one day of a placement.
+    HourEntryId,
+    HourEntryChangeId,
+    /// A supervisor's evaluation of a placed student.
+    EvaluationId,
 );

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod ids;
 pub mod oneroster;
 pub mod orgs;
+pub mod partners;
 pub mod pdf;
 pub mod plans;
 pub mod progress;

@@ -23,6 +23,7 @@ use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
 use crate::oneroster::upload as roster_upload;
 use crate::orgs::{api as people_api, pages as people_pages};
+use crate::partners::{self, applications};
 use crate::plans::notes as plan_notes;
 use crate::plans::pages as plan_pages;
 use crate::plans::signoffs as plan_signoffs;
@@ -180,6 +181,27 @@ fn routes() -> Routes {
         .post("/classroom/plcs/{id}/posts/{post}/replies", crate::classroom::plcs::reply_to_plc_post)
         .post("/classroom/plcs/{id}/cards", crate::classroom::plcs::add_plc_card)
         .post("/classroom/plcs/{id}/cards/{card}/move", crate::classroom::plcs::move_plc_card)
+        .get("/opportunities", partners::pages::list_opportunities)
+        .get("/opportunities/new", partners::pages::new_opportunity_form)
+        .post("/opportunities", partners::pages::create_opportunity)
+        .get("/opportunities/{id}", partners::pages::show_opportunity)
+        .post("/opportunities/{id}/apply", partners::pages::apply_to_opportunity)
+        .get("/applications/{id}", applications::show_application)
+        .post("/applications/{id}/checklist", applications::review_application)
+        .post("/applications/{id}/consent", applications::consent_to_placement)
+        .post("/applications/{id}/withdraw", applications::withdraw_application)
+        .post("/applications/{id}/decline", applications::decline_application)
+        .post("/applications/{id}/interview", applications::schedule_interview)
+        .post("/applications/{id}/complete", applications::complete_placement)
+        .post("/applications/{id}/hours", applications::log_hours)
+        .post("/applications/{id}/hours/{entry}", applications::correct_hours)
+        .post("/applications/{id}/hours/{entry}/approve", applications::approve_hours)
+        .post("/applications/{id}/hours/{entry}/return", applications::return_hours)
+        .post("/applications/{id}/evaluations", applications::evaluate_placement)
+        .get("/work-based-learning", partners::registry::show_queue)
+        .get("/partners", partners::registry::list_partners)
+        .get("/partners/{id}", partners::registry::show_partner)
+        .post("/partners/{id}/vetting", partners::registry::record_vetting)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)
         .upload("/admin/roster", roster_upload::upload_roster, roster_upload::MAX_UPLOAD_BYTES)

@@ -8,7 +8,7 @@
 //! | guardian | their linked students |
 //! | teacher | students enrolled in a class they teach |
 //! | counselor | their caseload (assigned, or by school and grade) |
-//! | partner | none (applications and placements come later, with the student's consent) |
+//! | partner | only students who applied to their organization's opportunities, and only what the student shared |
 //! | school admin | students of their school |
 //! | district admin | students of their district |
 //! | instance admin | everyone |
@@ -23,12 +23,21 @@
 //! learning community is read by its members and its district's administrators, written in
 //! by its members, and grown by its leads and those administrators.
 //!
+//! Work-based learning: students browse and apply to the opportunities of partners their
+//! district works with; a partner's staff post and manage their own organization's
+//! opportunities and see only its applicants (never a demographic field). The school side of
+//! an application (approval checklist, coordinator's approval of hours) is the student's
+//! counselors and administrators; a guardian consents; the student logs hours; the partner
+//! supervises: reviews, approves hours first and evaluates.
+//!
 //! API tokens act for one district, within their scopes (`check_token`).
 
 use super::tokens::{ApiToken, Scope};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::ids::{ClassId, DistrictId, LessonId, PlcId, SchoolId, UserId};
+use crate::ids::{
+    ApplicationId, ClassId, DistrictId, LessonId, OpportunityId, PartnerOrganizationId, PlcId, SchoolId, UserId,
+};
 use crate::orgs::model::{Role, User};
 use crate::orgs::store;
 use crate::with_pool;
@@ -82,6 +91,30 @@ pub enum Permission {
     ContributeToPlc(PlcId),
     /// Add members to a PLC: its leads, and administrators of its district.
     LeadPlc(PlcId),
+    /// See the work-based learning pages: students, guardians, staff and partners' staff.
+    BrowseOpportunities,
+    /// See an opportunity: those of districts that work with its partner, and its partner.
+    ViewOpportunity(OpportunityId),
+    /// Post an opportunity: a partner's staff.
+    PostOpportunity,
+    /// Apply to an opportunity: a student of a district that works with its partner.
+    ApplyTo(OpportunityId),
+    /// Read an application: its student and their guardians, the school side, its partner.
+    ViewApplication(ApplicationId),
+    /// The school's side of an application: the student's counselors and administrators.
+    ReviewApplication(ApplicationId),
+    /// Consent to a placement: the student's guardians.
+    ConsentTo(ApplicationId),
+    /// Withdraw, log hours: the student.
+    WorkPlacement(ApplicationId),
+    /// Review the applicant, approve hours first, evaluate: the partner's staff.
+    SupervisePlacement(ApplicationId),
+    /// See the district's partner registry: staff of a district.
+    ViewPartners,
+    /// Work the school's queue of applications and placements: counselors and administrators.
+    CoordinatePlacements,
+    /// Record a partner's vetting: administrators of a district that works with it.
+    VetPartner(PartnerOrganizationId),
 }
 
 /// The SQL condition (over `lessons l`) of the lessons someone sees, with `$1` their user
@@ -140,6 +173,85 @@ async fn writes_lesson(db: &Db, user: &User, lesson: LessonId) -> Result<bool, s
     const SQL: &str = "SELECT EXISTS (SELECT 1 FROM lessons l WHERE l.id = $1 AND (l.author_id = $2
         OR EXISTS (SELECT 1 FROM lesson_authors a WHERE a.lesson_id = l.id AND a.user_id = $2)))";
     with_pool!(db, pool => sqlx::query_scalar(SQL).bind(lesson).bind(user.id).fetch_one(pool).await)
+}
+
+/// The parties of an application: its student, the student's district and school, and the
+/// partner whose opportunity it is.
+#[derive(Clone, Copy, Debug, sqlx::FromRow)]
+struct Parties {
+    student_id: UserId,
+    district_id: Option<DistrictId>,
+    school_id: Option<SchoolId>,
+    organization_id: PartnerOrganizationId,
+}
+
+async fn application_parties(db: &Db, application: ApplicationId) -> Result<Option<Parties>, sqlx::Error> {
+    const SQL: &str = "SELECT a.student_id, u.district_id, u.school_id, o.organization_id FROM applications a
+         JOIN users u ON u.id = a.student_id JOIN opportunities o ON o.id = a.opportunity_id WHERE a.id = $1";
+    with_pool!(db, pool => sqlx::query_as(SQL).bind(application).fetch_optional(pool).await)
+}
+
+/// The organization a partner's staff member works for.
+async fn employer(db: &Db, user: &User) -> Result<Option<PartnerOrganizationId>, sqlx::Error> {
+    if user.role != Role::Partner {
+        return Ok(None);
+    }
+    with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT organization_id FROM partner_staff WHERE user_id = $1").bind(user.id).fetch_optional(pool).await
+    })
+}
+
+/// Whether `user`'s district works with `organization`.
+async fn district_works_with(db: &Db, user: &User, organization: PartnerOrganizationId) -> Result<bool, sqlx::Error> {
+    const SQL: &str =
+        "SELECT EXISTS (SELECT 1 FROM district_partners WHERE district_id = $1 AND organization_id = $2 AND active)";
+    let Some(district) = user.district_id else { return Ok(false) };
+    with_pool!(db, pool => sqlx::query_scalar(SQL).bind(district).bind(organization).fetch_one(pool).await)
+}
+
+async fn opportunity_partner(
+    db: &Db,
+    opportunity: OpportunityId,
+) -> Result<Option<PartnerOrganizationId>, sqlx::Error> {
+    with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT organization_id FROM opportunities WHERE id = $1").bind(opportunity).fetch_optional(pool).await
+    })
+}
+
+/// Whether `user` is on the school's side of `parties`' application.
+async fn reviews(db: &Db, user: &User, parties: &Parties) -> Result<bool, sqlx::Error> {
+    let same_district = parties.district_id.is_some() && parties.district_id == user.district_id;
+    Ok(match user.role {
+        Role::Counselor => same_district && store::counsels(db, user.id, parties.student_id).await?,
+        Role::SchoolAdmin => same_district && parties.school_id.is_some() && parties.school_id == user.school_id,
+        Role::DistrictAdmin => same_district,
+        _ => false,
+    })
+}
+
+async fn application_allows(
+    db: &Db,
+    user: &User,
+    permission: Permission,
+    application: ApplicationId,
+) -> Result<bool, sqlx::Error> {
+    let Some(parties) = application_parties(db, application).await? else { return Ok(false) };
+    let supervises = || async { Ok::<_, sqlx::Error>(employer(db, user).await? == Some(parties.organization_id)) };
+    Ok(match permission {
+        Permission::ViewApplication(_) => match user.role {
+            Role::Student => user.id == parties.student_id,
+            Role::Guardian => store::is_guardian_of(db, user.id, parties.student_id).await?,
+            Role::Partner => supervises().await?,
+            _ => reviews(db, user, &parties).await?,
+        },
+        Permission::ReviewApplication(_) => reviews(db, user, &parties).await?,
+        Permission::ConsentTo(_) => {
+            user.role == Role::Guardian && store::is_guardian_of(db, user.id, parties.student_id).await?
+        }
+        Permission::WorkPlacement(_) => user.role == Role::Student && user.id == parties.student_id,
+        Permission::SupervisePlacement(_) => supervises().await?,
+        _ => false,
+    })
 }
 
 /// Where a student or class belongs, for the checks that depend on it.
@@ -341,6 +453,34 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
                 Permission::ContributeToPlc(_) => role.is_some(),
                 _ => role.as_deref() == Some("lead") || administers,
             }
+        }
+        Permission::BrowseOpportunities => match user.role {
+            Role::Partner => employer(db, user).await?.is_some(),
+            _ => user.district_id.is_some(),
+        },
+        Permission::ViewOpportunity(opportunity) => {
+            let Some(partner) = opportunity_partner(db, opportunity).await? else { return Ok(false) };
+            match user.role {
+                Role::Partner => employer(db, user).await? == Some(partner),
+                _ => district_works_with(db, user, partner).await?,
+            }
+        }
+        Permission::PostOpportunity => employer(db, user).await?.is_some(),
+        Permission::ApplyTo(opportunity) => {
+            let Some(partner) = opportunity_partner(db, opportunity).await? else { return Ok(false) };
+            user.role == Role::Student && district_works_with(db, user, partner).await?
+        }
+        Permission::ViewApplication(application)
+        | Permission::ReviewApplication(application)
+        | Permission::ConsentTo(application)
+        | Permission::WorkPlacement(application)
+        | Permission::SupervisePlacement(application) => application_allows(db, user, permission, application).await?,
+        Permission::ViewPartners => user.role.is_staff() && user.district_id.is_some(),
+        Permission::CoordinatePlacements => {
+            matches!(user.role, Role::Counselor | Role::SchoolAdmin | Role::DistrictAdmin) && user.district_id.is_some()
+        }
+        Permission::VetPartner(organization) => {
+            user.role == Role::DistrictAdmin && district_works_with(db, user, organization).await?
         }
     })
 }

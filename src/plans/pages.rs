@@ -34,6 +34,7 @@ use crate::i18n::{Arg, Lang};
 use crate::ids::{PlanGoalId, PlanInterestId, UserId};
 use crate::orgs::model::User;
 use crate::orgs::store::{self as people, StudentRecord};
+use crate::partners::plan::PlacementView;
 use crate::web::{AppForm, FormFields, Layout, PageCtx, render};
 
 const MAX_TITLE: usize = 200;
@@ -85,6 +86,8 @@ struct PracticeProgress {
 struct Doing {
     activities: Vec<ActivityView>,
     work_based: Vec<ActivityView>,
+    /// Placements through the district's partners.
+    placements: Vec<PlacementView>,
     reflections: Vec<ReflectionView>,
     practices: Vec<PracticeProgress>,
     /// "Evidence for 4 of the 12 practices".
@@ -134,12 +137,20 @@ impl Doing {
                 PracticeProgress { name: practice.name.clone(), evidence: evidence.collect() }
             })
             .collect::<Vec<_>>();
+        let (placements, evaluated) = crate::partners::plan::for_plan(&state.db, lang, id).await?;
+        let mut practices = practices;
+        for evidence in evaluated {
+            let named = choices.practices.iter().position(|p| p.id == evidence.practice_id);
+            if let Some(progress) = named.and_then(|n| practices.get_mut(n)) {
+                progress.evidence.push(evidence.text);
+            }
+        }
         let shown = practices.iter().filter(|p| !p.evidence.is_empty()).count();
         let summary = lang.t_args(
             "plan-practices-progress",
             &[("count", Arg::Num(shown as f64)), ("total", Arg::Num(practices.len() as f64))],
         );
-        Ok(Doing { activities, work_based, reflections, practices, summary, shown })
+        Ok(Doing { activities, work_based, placements, reflections, practices, summary, shown })
     }
 }
 

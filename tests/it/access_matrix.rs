@@ -63,6 +63,27 @@ enum Rule {
     PlcMember,
     /// The target PLC's lead and its district's administrators.
     PlcLead,
+    /// A partner's staff, who post opportunities for their own organization.
+    PartnerStaff,
+    /// Those of the districts the target opportunity's partner works with, and the partner.
+    OpportunityReader,
+    /// The target student and their schoolmates, who may apply to the target opportunity.
+    Applicants,
+    /// Those who read the target application: the student, their guardian, counselor and
+    /// administrators, and the partner it was sent to.
+    ApplicationReader,
+    /// The school's side of the target application: the student's counselor and administrators.
+    ApplicationReviewer,
+    /// The school's side and the partner: decline, complete, approve hours.
+    ApplicationOverseer,
+    /// The target student's guardian, who consents.
+    Consenter,
+    /// The student of the target application.
+    ApplicationStudent,
+    /// The partner the target application was sent to.
+    Supervisor,
+    /// Counselors and administrators of a district, who coordinate placements.
+    Coordinators,
 }
 
 /// The people the matrix signs in as.
@@ -131,6 +152,28 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::PlcReader => matches!(actor, Teacher | Counselor | DistrictAdmin | InstanceAdmin),
         Rule::PlcMember => matches!(actor, Teacher | Counselor | InstanceAdmin),
         Rule::PlcLead => matches!(actor, Teacher | DistrictAdmin | InstanceAdmin),
+        Rule::PartnerStaff => actor == Partner,
+        Rule::OpportunityReader => !matches!(actor, Anonymous | AdminOfOtherDistrict),
+        Rule::Applicants => matches!(actor, Student | UnrelatedStudent),
+        Rule::ApplicationReader => {
+            matches!(actor, Student | Guardian | Counselor | SchoolAdmin | DistrictAdmin | Partner | InstanceAdmin)
+        }
+        Rule::ApplicationReviewer => matches!(actor, Counselor | SchoolAdmin | DistrictAdmin | InstanceAdmin),
+        Rule::ApplicationOverseer => allowed(Rule::ApplicationReviewer, actor) || actor == Partner,
+        Rule::Consenter => matches!(actor, Guardian | InstanceAdmin),
+        Rule::ApplicationStudent => matches!(actor, Student | InstanceAdmin),
+        Rule::Supervisor => matches!(actor, Partner | InstanceAdmin),
+        Rule::Coordinators => {
+            matches!(
+                actor,
+                Counselor
+                    | CounselorOfOtherGrade
+                    | SchoolAdmin
+                    | AdminOfOtherSchool
+                    | DistrictAdmin
+                    | AdminOfOtherDistrict
+            )
+        }
     }
 }
 
@@ -208,6 +251,22 @@ const LESSON: &[(&str, &str)] = &[
     ("subcluster", "judicial-systems"),
     ("version", "1"),
 ];
+
+const OPPORTUNITY: &[(&str, &str)] = &[
+    ("kind", "job_shadow"),
+    ("title", "Matrix shadow day"),
+    ("description", "A day in the clinic"),
+    ("subcluster", "physical-health"),
+    ("starts_on", "2030-01-10"),
+    ("ends_on", "2030-01-10"),
+    ("location", "Main campus"),
+    ("capacity", "3"),
+    ("min_grade", "9"),
+    ("transportation", "student"),
+];
+
+/// A reason longer than a decline allows: those let in are told so (400).
+const LONG_REASON: &str = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 
 /// An upload form sent without its file: those let in are asked for the file (400).
 const fn upload_without_file(template: &'static str, rule: Rule) -> Case {
@@ -328,6 +387,34 @@ const CASES: &[Case] = &[
     form_to_nothing("/classroom/plcs/{id}/posts/{post}/replies", Rule::PlcMember, &[("body", "Yes")]),
     form("/classroom/plcs/{id}/cards", Rule::PlcMember, &[("title", "Mock trial"), ("subjects", "English, Civics")]),
     form_to_nothing("/classroom/plcs/{id}/cards/{card}/move", Rule::PlcMember, &[("status", "planning")]),
+    get("/opportunities", Rule::SignedIn),
+    get("/opportunities/new", Rule::PartnerStaff),
+    form("/opportunities", Rule::PartnerStaff, OPPORTUNITY),
+    get("/opportunities/{id}", Rule::OpportunityReader),
+    form("/opportunities/{id}/apply", Rule::Applicants, &[("statement", "Matrix")]),
+    get("/applications/{id}", Rule::ApplicationReader),
+    form_rejected("/applications/{id}/checklist", Rule::ApplicationReviewer, &[("decision", "approve")]),
+    form_rejected("/applications/{id}/consent", Rule::Consenter, &[("signature", "Guardian")]),
+    form_rejected("/applications/{id}/decline", Rule::ApplicationOverseer, &[("reason", LONG_REASON)]),
+    form_rejected("/applications/{id}/interview", Rule::Supervisor, &[("interview_at", "soon")]),
+    form_rejected("/applications/{id}/complete", Rule::ApplicationOverseer, &[]),
+    form_rejected("/applications/{id}/hours", Rule::ApplicationStudent, &[("worked_on", "2030-01-10")]),
+    form_rejected("/applications/{id}/hours/{entry}", Rule::ApplicationStudent, &[("worked_on", "2030-01-10")]),
+    form_to_nothing("/applications/{id}/hours/{entry}/approve", Rule::ApplicationOverseer, &[]),
+    form_rejected("/applications/{id}/hours/{entry}/return", Rule::ApplicationOverseer, &[("note", "")]),
+    form_rejected("/applications/{id}/evaluations", Rule::Supervisor, &[]),
+    // The student withdraws (303); after that, the application has ended (400).
+    Case {
+        method: "POST",
+        template: "/applications/{id}/withdraw",
+        rule: Rule::ApplicationStudent,
+        body: Some(Body::Form(&[])),
+        answers: 303..401,
+    },
+    get("/work-based-learning", Rule::Coordinators),
+    get("/partners", Rule::DistrictStaff),
+    get("/partners/{id}", Rule::DistrictStaff),
+    form_rejected("/partners/{id}/vetting", Rule::DistrictAdmin, &[("kind", "horoscope")]),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
     upload_without_file("/admin/roster", Rule::DistrictAdmin),
@@ -397,6 +484,12 @@ struct World {
     lesson_id: String,
     /// A PLC led by the demo teacher, with the demo counselor as a member.
     plc_id: String,
+    /// An opportunity of the demo partner, open to the demo district.
+    opportunity_id: String,
+    /// The demo student's application to it.
+    application_id: String,
+    /// A partner of the region, which both demo districts work with.
+    partner_id: String,
     emails: Vec<(Actor, String)>,
 }
 
@@ -523,8 +616,17 @@ async fn arrange(app: &TestApp) -> World {
     pathways::classroom::plcs::add_member(&db, plc, counselor_id, time::OffsetDateTime::now_utc())
         .await
         .expect("member");
+    let (opportunity, application) = arrange_application(&db, student).await;
+    let partner: pathways::ids::PartnerOrganizationId = with_pool!(&db, pool => {
+        sqlx::query_scalar("SELECT organization_id FROM district_partners GROUP BY organization_id HAVING COUNT(*) = 2
+             ORDER BY organization_id LIMIT 1").fetch_one(pool).await
+    })
+    .expect("a partner of both districts");
     db.close().await;
     World {
+        opportunity_id: opportunity.to_string(),
+        application_id: application.to_string(),
+        partner_id: partner.to_string(),
         lesson_id: lesson.to_string(),
         plc_id: plc.to_string(),
         student_id: student.to_string(),
@@ -533,6 +635,43 @@ async fn arrange(app: &TestApp) -> World {
         token_id: token.id.to_string(),
         emails,
     }
+}
+
+/// An opportunity of the demo partner open from grade 6, and the demo student's application.
+async fn arrange_application(
+    db: &Db,
+    student: pathways::ids::UserId,
+) -> (pathways::ids::OpportunityId, pathways::ids::ApplicationId) {
+    use pathways::partners::{model, store};
+    let partner: pathways::ids::UserId = with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = 'partner@demo.test'").fetch_one(pool).await
+    })
+    .expect("the demo partner");
+    let organization =
+        store::organization_of(db, partner).await.expect("query").expect("the demo partner's organization");
+    let form = pathways::web::FormFields::from_pairs(
+        OPPORTUNITY.iter().map(|(k, v)| (k.to_string(), if *k == "min_grade" { "6" } else { v }.to_string())).collect(),
+    );
+    let input = model::checked_opportunity(&form, &["physical-health".to_string()]).expect("opportunity");
+    let now = time::OffsetDateTime::now_utc();
+    let id = pathways::ids::OpportunityId::random();
+    store::insert_opportunity(db, (id, organization.id), &input, None, now).await.expect("opportunity");
+    let opportunity = store::opportunity(db, id).await.expect("query").expect("opportunity");
+    let district: pathways::ids::DistrictId = with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT district_id FROM users WHERE id = $1").bind(student).fetch_one(pool).await
+    })
+    .expect("district");
+    let new = store::NewApplication {
+        opportunity: &opportunity,
+        student,
+        district,
+        statement: "I like helping people",
+        resume: None,
+    };
+    let store::Applied::Seat(application) = store::apply(db, &new, now).await.expect("apply") else {
+        panic!("the demo student's application got no seat")
+    };
+    (id, application)
 }
 
 fn concrete(template: &str, world: &World) -> String {
@@ -545,6 +684,12 @@ fn concrete(template: &str, world: &World) -> String {
         world.plc_id.as_str()
     } else if template.starts_with("/classroom/lessons/") && !template.ends_with("/delete") {
         world.lesson_id.as_str()
+    } else if template.starts_with("/opportunities/") {
+        world.opportunity_id.as_str()
+    } else if template.starts_with("/applications/") {
+        world.application_id.as_str()
+    } else if template.starts_with("/partners/") {
+        world.partner_id.as_str()
     } else if template.starts_with("/admin/tokens/") {
         world.token_id.as_str()
     } else if template.starts_with("/clusters/") || template.starts_with("/api/v1/clusters/") {
@@ -574,6 +719,7 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{request}", "00000000-0000-0000-0000-000000000000")
         .replace("{post}", "00000000-0000-0000-0000-000000000000")
         .replace("{card}", "00000000-0000-0000-0000-000000000000")
+        .replace("{entry}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

@@ -12,6 +12,7 @@ mod cli;
 mod district_api;
 mod explore;
 mod oneroster;
+mod partners;
 mod people;
 mod plan_activities;
 mod plan_courses;
