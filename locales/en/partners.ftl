@@ -253,3 +253,7 @@ error-field-rating = Rate from 1 to 4, or leave it blank.
 error-field-evaluation = Rate at least one practice you observed; keep comments to 5,000 characters.
 error-field-vetting-kind = Choose what was checked.
 error-field-vetting-date = Give the expiry date as YYYY-MM-DD.
+opportunities-filter-kind = Kind
+opportunities-every-kind = Every kind
+opportunities-filter = Show
+opportunities-pages = Pages of opportunities

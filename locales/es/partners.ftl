@@ -253,3 +253,7 @@ error-field-rating = Califique del 1 al 4, o déjelo en blanco.
 error-field-evaluation = Califique al menos una práctica que haya observado; los comentarios no deben pasar de 5000 caracteres.
 error-field-vetting-kind = Elija qué se verificó.
 error-field-vetting-date = Indique la fecha de vencimiento como AAAA-MM-DD.
+opportunities-filter-kind = Tipo
+opportunities-every-kind = Todos los tipos
+opportunities-filter = Mostrar
+opportunities-pages = Páginas de oportunidades

@@ -112,7 +112,7 @@ fn title_of(kind: &str) -> &'static str {
         "career_fair" => "Career fair",
         "field_trip" => "Workplace tour",
         "job_shadow" => "Job shadow day",
-        "internship" => "Summer internship",
+        "internship" => "Internship",
         "pre_apprenticeship" => "Pre-apprenticeship",
         "apprenticeship" => "Registered apprenticeship",
         "dual_enrollment" => "Dual enrollment course",

@@ -169,7 +169,7 @@ pub fn checked_opportunity(form: &FormFields, subclusters: &[String]) -> Result<
         paid: form.get("paid") == "true",
         min_grade: whole_number(form, "min_grade", 6..=12)?,
         min_age,
-        needs_approval: form.get("needs_approval") != "false",
+        needs_approval: form.get("needs_approval") == "true",
         transportation,
     })
 }
@@ -206,6 +206,7 @@ mod tests {
                 ("capacity", "5"),
                 ("min_grade", "11"),
                 ("transportation", "student"),
+                ("needs_approval", "true"),
             ]
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))

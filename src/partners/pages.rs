@@ -4,7 +4,7 @@
 //! apply form, and the partner's form to post one.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -23,9 +23,10 @@ use crate::orgs::model::{Role, User};
 use crate::orgs::store as people;
 use crate::plans::pages::{ClusterChoice, cluster_choices};
 use crate::plans::resume::Resume;
-use crate::web::{FormFields, Layout, PageCtx, render};
+use crate::web::{FormFields, Layout, PageCtx, Pager, parse_page, render};
 
 const MAX_STATEMENT: usize = 2000;
+const PER_PAGE: usize = 24;
 
 pub(super) fn opportunity_id(text: &str) -> Result<OpportunityId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
@@ -61,6 +62,18 @@ struct ListPage {
     layout: Layout,
     body: ListBody,
     subclusters: HashMap<String, String>,
+    /// The kind of opportunity the list is narrowed to ("" for every kind).
+    kind: String,
+    kinds: &'static [&'static str],
+    pager: Pager,
+}
+
+/// One page of `items`, and the pager to the others.
+fn one_page<T>(items: Vec<T>, page: i64, kind: &str) -> (Vec<T>, Pager) {
+    let pager = Pager::new(page, PER_PAGE as i64, items.len() as i64, "/opportunities", &[("kind", kind.to_string())])
+        .with_anchor("open-heading");
+    let skip = usize::try_from(page - 1).unwrap_or(0) * PER_PAGE;
+    (items.into_iter().skip(skip).take(PER_PAGE).collect(), pager)
 }
 
 impl ListPage {
@@ -69,10 +82,12 @@ impl ListPage {
     }
 }
 
-async fn student_list(state: &AppState, lang: Lang, user: &User) -> Result<ListBody, AppError> {
-    let district = user.district_id.ok_or(AppError::Denied)?;
-    let today = OffsetDateTime::now_utc().date();
-    let open = store::open_for_district(&state.db, district, today).await?;
+async fn student_list(
+    state: &AppState,
+    lang: Lang,
+    user: &User,
+    open: Vec<Opportunity>,
+) -> Result<Vec<Ranked>, AppError> {
     let interests = crate::plans::store::interests(&state.db, user.id).await?;
     let cluster_of: HashMap<String, String> =
         state.catalog.subclusters(None).await?.into_iter().map(|s| (s.id, s.cluster_id)).collect();
@@ -101,21 +116,35 @@ async fn student_list(state: &AppState, lang: Lang, user: &User) -> Result<ListB
     }
     let interests =
         Interests { chosen: &chosen, cluster_of: &cluster_of, subclusters_of_occupation: &subclusters_of_occupation };
-    Ok(ListBody::Student {
-        ranked: matching::rank(open, &interests, user.grade, lang),
-        applications: store::applications_of_student(&state.db, user.id).await?,
-    })
+    Ok(matching::rank(open, &interests, user.grade, lang))
 }
 
 pub async fn list_opportunities(
     State(state): State<AppState>,
     ctx: PageCtx,
     session: SessionCtx,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     policy::check(&state.db, session.user(), Permission::BrowseOpportunities).await?;
     let user = session.require_user()?;
+    let fields = FormFields::from_pairs(query.and_then(|q| serde_urlencoded::from_str(&q).ok()).unwrap_or_default());
+    let page = parse_page(Some(fields.get("page")))?;
+    let kind = Some(fields.get("kind")).filter(|k| OPPORTUNITY_KINDS.contains(k)).unwrap_or_default().to_string();
+    let today = OffsetDateTime::now_utc().date();
+    let mut open = match user.district_id {
+        Some(district) if matches!(user.role, Role::Student) || user.role.is_staff() => {
+            store::open_for_district(&state.db, district, today).await?
+        }
+        _ => Vec::new(),
+    };
+    open.retain(|o| kind.is_empty() || o.kind == kind);
+    let mut pager = Pager::new(1, PER_PAGE as i64, 0, "/opportunities", &[]);
     let body = match user.role {
-        Role::Student => student_list(&state, ctx.lang, user).await?,
+        Role::Student => {
+            let (ranked, shown) = one_page(student_list(&state, ctx.lang, user, open).await?, page, &kind);
+            pager = shown;
+            ListBody::Student { ranked, applications: store::applications_of_student(&state.db, user.id).await? }
+        }
         Role::Guardian => {
             let mut children = Vec::new();
             for child in people::children(&state.db, user.id).await? {
@@ -130,11 +159,8 @@ pub async fn list_opportunities(
             ListBody::Partner { organization, opportunities }
         }
         _ => {
-            let today = OffsetDateTime::now_utc().date();
-            let opportunities = match user.district_id {
-                Some(district) => store::open_for_district(&state.db, district, today).await?,
-                None => Vec::new(),
-            };
+            let (opportunities, shown) = one_page(open, page, &kind);
+            pager = shown;
             ListBody::Staff { opportunities, reviews: user.role != Role::Teacher }
         }
     };
@@ -142,6 +168,9 @@ pub async fn list_opportunities(
         layout: ctx.layout(ctx.t("opportunities-title"), "opportunities"),
         body,
         subclusters: subcluster_names(&state, ctx.lang).await?,
+        kind,
+        kinds: &OPPORTUNITY_KINDS,
+        pager,
     };
     render(&page)
 }
