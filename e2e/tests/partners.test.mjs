@@ -84,6 +84,8 @@ for (const lang of ['en', 'es']) {
     await partner.getByLabel(t.seats, { exact: true }).fill('3');
     await partner.getByLabel(t.grade, { exact: true }).fill('6');
     await checkAccessible(partner, `partners-post-${lang}`);
+    // Keyboard: right after a full-page screenshot, headless chromium can drop a mouse click on
+    // a button low on a long page.
     await partner.getByRole('button', { name: t.postButton, exact: true }).press('Enter');
     assert.ok(await shown(partner.getByRole('heading', { level: 1, name: title })));
 
