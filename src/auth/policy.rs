@@ -109,6 +109,8 @@ pub enum Permission {
     WorkPlacement(ApplicationId),
     /// Review the applicant, approve hours first, evaluate: the partner's staff.
     SupervisePlacement(ApplicationId),
+    /// Decline an application or mark its placement complete: the school's side or the partner.
+    OverseePlacement(ApplicationId),
     /// See the district's partner registry: staff of a district.
     ViewPartners,
     /// Work the school's queue of applications and placements: counselors and administrators.
@@ -250,6 +252,7 @@ async fn application_allows(
         }
         Permission::WorkPlacement(_) => user.role == Role::Student && user.id == parties.student_id,
         Permission::SupervisePlacement(_) => supervises().await?,
+        Permission::OverseePlacement(_) => reviews(db, user, &parties).await? || supervises().await?,
         _ => false,
     })
 }
@@ -474,7 +477,8 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
         | Permission::ReviewApplication(application)
         | Permission::ConsentTo(application)
         | Permission::WorkPlacement(application)
-        | Permission::SupervisePlacement(application) => application_allows(db, user, permission, application).await?,
+        | Permission::SupervisePlacement(application)
+        | Permission::OverseePlacement(application) => application_allows(db, user, permission, application).await?,
         Permission::ViewPartners => user.role.is_staff() && user.district_id.is_some(),
         Permission::CoordinatePlacements => {
             matches!(user.role, Role::Counselor | Role::SchoolAdmin | Role::DistrictAdmin) && user.district_id.is_some()

@@ -370,14 +370,8 @@ pub async fn decline_application(
     Path(id): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let id = application_id(&id)?;
-    let user = session.user().ok_or(AppError::SignInRequired)?;
-    let school = policy::check(&state.db, Some(user), Permission::ReviewApplication(id)).await;
-    if school.is_err() {
-        policy::check(&state.db, Some(user), Permission::SupervisePlacement(id)).await?;
-    }
-    session.verify_csrf(form.get("csrf"))?;
-    let application = store::application(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let (user, application, _) =
+        readable(&state, &session, &id, Permission::OverseePlacement, Some(form.get("csrf"))).await?;
     let reason = form.get("reason").trim();
     if reason.chars().count() > MAX_NOTE {
         return Err(AppError::bad_request("reason", "error-field-note", "keep the reason to 1,000 characters"));
@@ -385,7 +379,7 @@ pub async fn decline_application(
     if !store::end(&state.db, &application, "declined", user.id, reason, OffsetDateTime::now_utc()).await? {
         return Err(AppError::bad_request("status", "error-field-ended", "this application has ended already"));
     }
-    Ok(back_to(id, "status-heading"))
+    Ok(back_to(application.id, "status-heading"))
 }
 
 pub async fn schedule_interview(
@@ -411,16 +405,13 @@ pub async fn complete_placement(
     Path(id): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let id = application_id(&id)?;
-    let user = session.user().ok_or(AppError::SignInRequired)?;
-    if policy::check(&state.db, Some(user), Permission::ReviewApplication(id)).await.is_err() {
-        policy::check(&state.db, Some(user), Permission::SupervisePlacement(id)).await?;
-    }
-    session.verify_csrf(form.get("csrf"))?;
-    if !store::advance(&state.db, id, ("placed", "completed"), Some(user.id), OffsetDateTime::now_utc()).await? {
+    let (user, application, _) =
+        readable(&state, &session, &id, Permission::OverseePlacement, Some(form.get("csrf"))).await?;
+    let now = OffsetDateTime::now_utc();
+    if !store::advance(&state.db, application.id, ("placed", "completed"), Some(user.id), now).await? {
         return Err(AppError::bad_request("status", "error-field-complete", "only a placement under way is completed"));
     }
-    Ok(back_to(id, "status-heading"))
+    Ok(back_to(application.id, "status-heading"))
 }
 
 /// Logs hours, or corrects an entry when `entry` is given.

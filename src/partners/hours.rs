@@ -6,11 +6,11 @@
 
 use time::{Date, Duration, OffsetDateTime, Weekday};
 
-use super::model::{clock, iso_date, minutes_of_day};
+use super::model::{clock, minutes_of_day};
 use crate::db::Db;
 use crate::i18n::{Arg, Lang};
 use crate::ids::{ApplicationId, DistrictId, HourEntryChangeId, HourEntryId, UserId};
-use crate::web::FormFields;
+use crate::web::{FormFields, iso_date};
 use crate::with_pool;
 
 const MAX_DESCRIPTION: usize = 1000;

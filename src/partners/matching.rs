@@ -49,6 +49,11 @@ fn fit(opportunity: &Opportunity, interests: &Interests, lang: Lang) -> (u8, Opt
     best
 }
 
+/// "Open from grade 11": why a younger student may not apply yet.
+pub fn from_grade(lang: Lang, grade: i64) -> String {
+    lang.t_args("match-from-grade", &[("grade", Arg::Num(grade as f64))])
+}
+
 /// `opportunities` best first for a student in `grade`.
 pub fn rank(opportunities: Vec<Opportunity>, interests: &Interests, grade: Option<i64>, lang: Lang) -> Vec<Ranked> {
     let mut ranked: Vec<(u8, Ranked)> = opportunities
@@ -56,8 +61,7 @@ pub fn rank(opportunities: Vec<Opportunity>, interests: &Interests, grade: Optio
         .map(|opportunity| {
             let (score, reason) = fit(&opportunity, interests, lang);
             let too_young = grade.is_some_and(|g| g < opportunity.min_grade);
-            let ineligible = too_young
-                .then(|| lang.t_args("match-from-grade", &[("grade", Arg::Num(opportunity.min_grade as f64))]));
+            let ineligible = too_young.then(|| from_grade(lang, opportunity.min_grade));
             (score, Ranked { opportunity, reason, ineligible })
         })
         .collect();

@@ -5,7 +5,7 @@
 use time::Date;
 
 use crate::error::AppError;
-use crate::web::FormFields;
+use crate::web::{FormFields, iso_date};
 
 pub const ORGANIZATION_KINDS: [&str; 4] = ["employer", "college", "nonprofit", "government"];
 
@@ -54,12 +54,6 @@ pub fn consent_form(kind: &str) -> &'static str {
 /// Whether students log hours on placements of `kind` (single-day events have none).
 pub fn logs_hours(kind: &str) -> bool {
     !matches!(kind, "guest_speaker" | "career_fair" | "field_trip")
-}
-
-/// A date typed as YYYY-MM-DD, in a plausible range.
-pub fn iso_date(text: &str) -> Option<Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), &format).ok().filter(|d| (2000..=2100).contains(&d.year()))
 }
 
 /// A time of day typed as `HH:MM` (as browsers send it) or `9:30 am`, as minutes since

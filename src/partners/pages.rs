@@ -286,7 +286,7 @@ fn why_not_apply(opportunity: &Opportunity, student: &User, lang: Lang) -> Optio
     if opportunity.status != "open" || opportunity.ends_on < today {
         Some(lang.t("apply-closed"))
     } else if student.grade.is_some_and(|g| g < opportunity.min_grade) {
-        Some(lang.t_args("match-from-grade", &[("grade", crate::i18n::Arg::Num(opportunity.min_grade as f64))]))
+        Some(matching::from_grade(lang, opportunity.min_grade))
     } else if opportunity.kind == "guest_speaker" {
         Some(lang.t("apply-speaker"))
     } else {

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use time::{Date, Duration, OffsetDateTime};
 
-use super::model::{VETTING_KINDS, iso_date};
+use super::model::VETTING_KINDS;
 use super::pages::subcluster_names;
 use super::store::{self, ApplicationRow, Opportunity, Organization, PartnerRow, Vetting};
 use crate::app::AppState;
@@ -16,7 +16,7 @@ use crate::auth::policy::{self, Permission};
 use crate::error::AppError;
 use crate::ids::PartnerOrganizationId;
 use crate::orgs::model::Role;
-use crate::web::{FormFields, Layout, PageCtx, render};
+use crate::web::{FormFields, Layout, PageCtx, iso_date, render};
 
 /// Vetting that expires within this many days is flagged ahead of time.
 const EXPIRY_WARNING_DAYS: i64 = 30;

@@ -125,7 +125,7 @@ impl Doing {
             reflection,
         })
         .collect();
-        let practices = choices
+        let mut practices = choices
             .practices
             .iter()
             .map(|practice| {
@@ -138,7 +138,6 @@ impl Doing {
             })
             .collect::<Vec<_>>();
         let (placements, evaluated) = crate::partners::plan::for_plan(&state.db, lang, id).await?;
-        let mut practices = practices;
         for evidence in evaluated {
             let named = choices.practices.iter().position(|p| p.id == evidence.practice_id);
             if let Some(progress) = named.and_then(|n| practices.get_mut(n)) {
@@ -603,9 +602,9 @@ pub(super) fn optional_date(text: &str, field: &str, key: &'static str) -> Resul
     if text.is_empty() {
         return Ok(None);
     }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date = time::Date::parse(text, &format).ok().filter(|d| (2000..=2100).contains(&d.year()));
-    date.map(Some).ok_or_else(|| AppError::bad_request(field, key, format!("{text:?} is not a date (YYYY-MM-DD)")))
+    crate::web::iso_date(text)
+        .map(Some)
+        .ok_or_else(|| AppError::bad_request(field, key, format!("{text:?} is not a date (YYYY-MM-DD)")))
 }
 
 pub(super) fn checked_goal(form: &GoalForm) -> Result<GoalInput, AppError> {

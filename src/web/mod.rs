@@ -214,6 +214,12 @@ fn switch_href(uri: &axum::http::Uri, target: Lang) -> String {
     format!("{}?{}", uri.path(), query)
 }
 
+/// A date typed in a form as YYYY-MM-DD, in a plausible range (years 2000–2100).
+pub fn iso_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text.trim(), &format).ok().filter(|d| (2000..=2100).contains(&d.year()))
+}
+
 /// The headers of a file download named `filename` (ASCII, no quotes) of `content_type`.
 pub fn attachment(content_type: &str, filename: &str) -> [(axum::http::HeaderName, String); 2] {
     [
