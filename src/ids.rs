@@ -95,4 +95,8 @@ id_type!(
     HourEntryChangeId,
     /// A supervisor's evaluation of a placed student.
     EvaluationId,
+    /// A district's contact person at a partner.
+    PartnerContactId,
+    /// A call, meeting or visit with a partner, in the district's log.
+    PartnerInteractionId,
 );

@@ -5,7 +5,7 @@
 // In English and Spanish, axe on every page, a screenshot of each.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { startServer, launchBrowser, screenshotDir, checkAccessible, signIn, shown } from './server.mjs';
 
 let server;
@@ -172,6 +172,82 @@ for (const lang of ['en', 'es']) {
     assert.ok(await shown(student.getByRole('link', { name: title })), 'the placement is on the plan');
     await checkAccessible(student, `partners-plan-evidence-${lang}`);
     for (const page of [partner, student, counselor, guardian]) {
+      await page.context().close();
+    }
+  });
+}
+
+const RELATIONS = {
+  en: {
+    partner: 'Riverside County Courthouse', contactName: 'Name', contactEmail: 'Email', addContact: 'Add the contact',
+    speakerVisits: 'Guest speaker visits', saveCommitments: 'Save the commitments', summary: 'What happened',
+    addLog: 'Add to the log', followUps: 'Follow-ups', report: 'Work-based learning report', perkins: 'Perkins V',
+    generic: 'All records (CSV, generic layout)', speakers: 'Guest speakers', speakerField: 'From which careers',
+    from: 'Any day from', until: 'Until', send: 'Send the request', match: 'Send to this partner', found: 'Partner found',
+    partnerLabel: 'Partner',
+  },
+  es: {
+    partner: 'Riverside County Courthouse', contactName: 'Nombre', contactEmail: 'Correo electrónico',
+    addContact: 'Agregar el contacto', speakerVisits: 'Visitas de oradores', saveCommitments: 'Guardar los compromisos',
+    summary: 'Qué pasó', addLog: 'Agregar al registro', followUps: 'Seguimientos',
+    report: 'Informe de aprendizaje basado en el trabajo', perkins: 'Perkins V',
+    generic: 'Todos los registros (CSV, formato general)', speakers: 'Oradores invitados',
+    speakerField: 'De qué carreras', from: 'Cualquier día desde', until: 'Hasta', send: 'Enviar la solicitud',
+    match: 'Enviar a este socio', found: 'Socio encontrado', partnerLabel: 'Socio',
+  },
+};
+
+for (const lang of ['en', 'es']) {
+  test(`a district keeps its partners, matches a speaker request and reports the year (${lang})`, async () => {
+    const t = RELATIONS[lang];
+    const admin = await personIn(lang, 'district-admin@demo.test');
+    await admin.goto(`${server.url}/partners?lang=${lang}`);
+    assert.ok(await shown(admin.getByRole('columnheader', { name: t.followUps })));
+    await checkAccessible(admin, `partners-list-${lang}`);
+    await admin.getByRole('link', { name: t.partner, exact: true }).click();
+
+    const contact = `Rosa Díaz (${lang})`;
+    await admin.getByLabel(t.contactName, { exact: true }).fill(contact);
+    await admin.getByLabel(t.contactEmail, { exact: true }).fill(`rosa.${lang}@courthouse.example.org`);
+    await admin.getByRole('button', { name: t.addContact }).click();
+    assert.ok(await shown(admin.getByRole('rowheader', { name: new RegExp(contact.replace(/[()]/g, '\\$&')) })));
+
+    await admin.getByLabel(t.speakerVisits, { exact: true }).fill('4');
+    await admin.getByRole('button', { name: t.saveCommitments }).click();
+    const speakerRow = admin.getByRole('row', { name: new RegExp(`^${t.speakerVisits}`) });
+    assert.ok(await shown(speakerRow.getByRole('cell', { name: '4', exact: true })), 'the commitment is saved');
+
+    const note = `Planned spring job shadows (${lang})`;
+    await admin.getByLabel(t.summary, { exact: true }).fill(note);
+    await admin.getByRole('button', { name: t.addLog }).click();
+    assert.ok(await shown(admin.getByText(note)));
+    await checkAccessible(admin, `partners-partner-${lang}`);
+
+    const teacher = await personIn(lang, 'teacher@demo.test');
+    await teacher.locator('table a[href^="/classes/"]').first().click();
+    await teacher.getByLabel(t.speakerField).selectOption('judicial-systems');
+    await teacher.getByLabel(t.from).fill(isoDay(10));
+    await teacher.getByLabel(t.until).fill(isoDay(40));
+    await teacher.getByRole('button', { name: t.send }).click();
+    const offer = teacher.getByLabel(t.partnerLabel, { exact: true }).last();
+    assert.ok(await shown(offer), 'partners with speaker visits left are offered');
+    const offered = (await offer.locator('option').first().innerText()).split(',')[0].trim();
+    await checkAccessible(teacher, `partners-speaker-offer-${lang}`);
+    await teacher.getByRole('button', { name: t.match }).last().click();
+    const requests = teacher.locator('section', { has: teacher.getByRole('heading', { name: t.speakers }) });
+    assert.ok(await shown(requests.locator('li', { hasText: t.found }).filter({ hasText: offered })), 'matched to the partner');
+
+    await admin.goto(`${server.url}/work-based-learning/report?lang=${lang}`);
+    assert.ok(await shown(admin.getByRole('heading', { name: new RegExp(t.perkins) })));
+    await checkAccessible(admin, `partners-report-${lang}`);
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: t.generic }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\ufeffrecord_id,school_year,'), 'the generic layout starts with its header');
+    assert.ok(csv.split('\r\n').length > 2, 'the demo district has placements to report');
+    for (const page of [admin, teacher]) {
       await page.context().close();
     }
   });

@@ -205,6 +205,16 @@ speaker-status-cancelled-name = Cancelled
 error-field-speaker-subcluster = Choose the sub-cluster the speaker should come from.
 error-field-speaker-window = Choose dates from today on, the last no earlier than the first, within a year.
 error-field-speaker-note = Keep the note to 1,000 characters.
+speakers-partner = Partner
+speakers-match = Send to this partner
+speakers-no-match = No partner of the district has speaker visits left in this field this year. The district's coordinators can record a partner's commitments on its page.
+speakers-match-subcluster = this field
+speakers-match-cluster = same career cluster
+speakers-visits-left = { $count ->
+    [one] 1 visit left
+   *[other] { $shown } visits left
+}
+error-field-speaker-partner = Choose one of the partners offered: the others have no speaker visits left in this field this year.
 
 plcs-title = Learning communities
 plcs-lead = Professional learning communities: colleagues who share lessons, talk them over, keep notes of their meetings and plan projects across subjects.

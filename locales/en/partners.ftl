@@ -257,3 +257,94 @@ opportunities-filter-kind = Kind
 opportunities-every-kind = Every kind
 opportunities-filter = Show
 opportunities-pages = Pages of opportunities
+partners-follow-ups = { $count ->
+    [one] 1 follow-up with a partner is due.
+   *[other] { $shown } follow-ups with partners are due.
+}
+partner-follow-ups = Follow-ups
+partner-follow-ups-due = { $count ->
+    [one] 1 due
+   *[other] { $shown } due
+}
+contacts-title = Contacts
+contacts-none = No contact recorded yet.
+contact-name = Name
+contact-title = Job title
+contact-role = Role
+contact-email = Email
+contact-phone = Phone
+contact-actions = Actions
+contact-remove = Remove
+contact-remove-named = Remove { $name }
+contact-add = Add a contact
+contact-add-button = Add the contact
+contact-reach-hint = An email address, a phone number, or both.
+contact-role-primary-name = Main contact
+contact-role-supervisor-name = Site supervisor
+contact-role-speaker-name = Speaker
+contact-role-other-name = Other
+commitments-title = Commitments for { $year }
+commitment-kind = What
+commitment-committed = Committed
+commitment-delivered = Delivered
+commitment-left = Left
+commitment-year = School year
+commitment-speakers-name = Guest speaker visits
+commitment-tours-name = Workplace tours
+commitment-shadows-name = Job shadows
+commitment-interns-name = Interns and apprentices
+commitments-set = Set the commitments
+commitments-save = Save the commitments
+speaker-visits = Speaker visits
+interactions-title = Interaction log
+interactions-none = Nothing logged yet.
+interaction-add = Log an interaction
+interaction-add-button = Add to the log
+interaction-kind = Kind
+interaction-date = Day
+interaction-follow-up = Follow up by (optional)
+interaction-summary = What happened
+interaction-follow-up-on = Follow up by { $date }
+interaction-call-name = Phone call
+interaction-email-name = Email
+interaction-meeting-name = Meeting
+interaction-visit-name = Site visit
+interaction-event-name = Event
+interaction-other-name = Other
+error-field-contact-role = Choose what this person does for the district.
+error-field-contact-reach = Give an email address like name@example.org, a phone number, or both.
+error-field-interaction-kind = Choose a call, an email, a meeting, a visit…
+error-field-interaction-date = Give the day it happened, today or earlier.
+error-field-follow-up = Give a follow-up day on or after the day it happened.
+error-field-commitment-year = Choose this school year or the next.
+application-school-sponsored = The school sponsors this placement
+application-school-sponsored-hint = Tick when the school arranges it for credit or under its agreement with the site, with a school coordinator; state reports count school-sponsored placements apart.
+wbl-report-title = Work-based learning report
+wbl-report-lead-district = Participation across the district, the records for the state, and the Perkins V work-based learning counts.
+wbl-report-lead-school = Participation at your school, the records for the state, and the Perkins V work-based learning counts.
+wbl-report-show = Show
+wbl-report-participation = Participation in { $year }
+wbl-report-none = No student was placed in or completed an experience this school year.
+wbl-report-kind = Experience
+wbl-report-students = Students
+wbl-report-records = Placements
+wbl-report-completed = Completed
+wbl-report-hours = Approved hours
+wbl-report-downloads = Downloads
+wbl-report-rows = { $count ->
+    [one] 1 record
+   *[other] { $shown } records
+}
+wbl-export-generic = All records (CSV, generic layout)
+wbl-export-calpads = Internships, simulated work-based learning and pre-apprenticeships (CSV, CALPADS-style WBLR layout)
+wbl-export-hint = Downloads are recorded in the audit log. The CALPADS-style file leaves the statewide student ID, birth date and gender for the student information system to fill.
+perkins-title = Perkins V: work-based learning (5S3)
+perkins-lead = Of the grade 12 CTE concentrators, the share who took part in work-based learning.
+perkins-seniors = Students in grade 12
+perkins-seniors-with-wbl = Grade 12 students who took part in work-based learning
+perkins-concentrators = CTE concentrators in grade 12
+perkins-numerator = CTE concentrators who took part in work-based learning
+perkins-rate = Indicator
+perkins-definition = A concentrator completed two or more courses tagged with the same sub-cluster. Work-based learning means a placement in, or completion of, an internship, a pre-apprenticeship, an apprenticeship or a simulated (virtual) experience; speakers, fairs, tours and job shadows are career exploration.
+error-field-school-year = Give the school year as 2026-27.
+error-field-export-layout = Choose the generic or the CALPADS layout.

@@ -205,6 +205,16 @@ speaker-status-cancelled-name = Cancelada
 error-field-speaker-subcluster = Elija el subgrupo del que debe venir el orador.
 error-field-speaker-window = Elija fechas desde hoy, la última no antes que la primera, dentro de un año.
 error-field-speaker-note = Use hasta 1.000 caracteres en la nota.
+speakers-partner = Socio
+speakers-match = Enviar a este socio
+speakers-no-match = Ningún socio del distrito tiene visitas de oradores disponibles en este campo este año. Los coordinadores del distrito pueden registrar los compromisos de un socio en su página.
+speakers-match-subcluster = este campo
+speakers-match-cluster = mismo grupo profesional
+speakers-visits-left = { $count ->
+    [one] queda 1 visita
+   *[other] quedan { $shown } visitas
+}
+error-field-speaker-partner = Elija uno de los socios ofrecidos: los demás no tienen visitas de oradores disponibles en este campo este año.
 
 plcs-title = Comunidades de aprendizaje
 plcs-lead = Comunidades de aprendizaje profesional: colegas que comparten clases, las comentan, guardan notas de sus reuniones y planean proyectos entre materias.

@@ -257,3 +257,94 @@ opportunities-filter-kind = Tipo
 opportunities-every-kind = Todos los tipos
 opportunities-filter = Mostrar
 opportunities-pages = Páginas de oportunidades
+partners-follow-ups = { $count ->
+    [one] Hay 1 seguimiento pendiente con un socio.
+   *[other] Hay { $shown } seguimientos pendientes con socios.
+}
+partner-follow-ups = Seguimientos
+partner-follow-ups-due = { $count ->
+    [one] 1 pendiente
+   *[other] { $shown } pendientes
+}
+contacts-title = Contactos
+contacts-none = Todavía no hay contactos registrados.
+contact-name = Nombre
+contact-title = Cargo
+contact-role = Función
+contact-email = Correo electrónico
+contact-phone = Teléfono
+contact-actions = Acciones
+contact-remove = Quitar
+contact-remove-named = Quitar a { $name }
+contact-add = Agregar un contacto
+contact-add-button = Agregar el contacto
+contact-reach-hint = Un correo electrónico, un teléfono o ambos.
+contact-role-primary-name = Contacto principal
+contact-role-supervisor-name = Supervisor en el lugar
+contact-role-speaker-name = Orador
+contact-role-other-name = Otro
+commitments-title = Compromisos para { $year }
+commitment-kind = Qué
+commitment-committed = Comprometido
+commitment-delivered = Cumplido
+commitment-left = Pendiente
+commitment-year = Año escolar
+commitment-speakers-name = Visitas de oradores
+commitment-tours-name = Visitas a lugares de trabajo
+commitment-shadows-name = Observaciones de empleo
+commitment-interns-name = Pasantes y aprendices
+commitments-set = Fijar los compromisos
+commitments-save = Guardar los compromisos
+speaker-visits = Visitas de oradores
+interactions-title = Registro de interacciones
+interactions-none = Todavía no hay nada registrado.
+interaction-add = Registrar una interacción
+interaction-add-button = Agregar al registro
+interaction-kind = Tipo
+interaction-date = Día
+interaction-follow-up = Dar seguimiento antes del (opcional)
+interaction-summary = Qué pasó
+interaction-follow-up-on = Dar seguimiento antes del { $date }
+interaction-call-name = Llamada
+interaction-email-name = Correo electrónico
+interaction-meeting-name = Reunión
+interaction-visit-name = Visita al lugar
+interaction-event-name = Evento
+interaction-other-name = Otro
+error-field-contact-role = Elija qué hace esta persona para el distrito.
+error-field-contact-reach = Indique un correo como nombre@ejemplo.org, un teléfono o ambos.
+error-field-interaction-kind = Elija una llamada, un correo, una reunión, una visita…
+error-field-interaction-date = Indique el día en que ocurrió, hoy o antes.
+error-field-follow-up = Indique un día de seguimiento igual o posterior al día en que ocurrió.
+error-field-commitment-year = Elija este año escolar o el siguiente.
+application-school-sponsored = La escuela patrocina esta colocación
+application-school-sponsored-hint = Márquelo cuando la escuela la organiza por créditos o según su acuerdo con el lugar, con un coordinador escolar; los informes estatales cuentan aparte las colocaciones patrocinadas por la escuela.
+wbl-report-title = Informe de aprendizaje basado en el trabajo
+wbl-report-lead-district = Participación en todo el distrito, los registros para el estado y los conteos de aprendizaje basado en el trabajo de Perkins V.
+wbl-report-lead-school = Participación en su escuela, los registros para el estado y los conteos de aprendizaje basado en el trabajo de Perkins V.
+wbl-report-show = Mostrar
+wbl-report-participation = Participación en { $year }
+wbl-report-none = Ningún estudiante tuvo o terminó una colocación este año escolar.
+wbl-report-kind = Experiencia
+wbl-report-students = Estudiantes
+wbl-report-records = Colocaciones
+wbl-report-completed = Terminadas
+wbl-report-hours = Horas aprobadas
+wbl-report-downloads = Descargas
+wbl-report-rows = { $count ->
+    [one] 1 registro
+   *[other] { $shown } registros
+}
+wbl-export-generic = Todos los registros (CSV, formato general)
+wbl-export-calpads = Pasantías, aprendizaje simulado y preaprendizajes (CSV, formato WBLR estilo CALPADS)
+wbl-export-hint = Las descargas quedan en el registro de auditoría. El archivo estilo CALPADS deja el identificador estatal, la fecha de nacimiento y el género para que los complete el sistema de información estudiantil.
+perkins-title = Perkins V: aprendizaje basado en el trabajo (5S3)
+perkins-lead = De los estudiantes de 12.º grado concentrados en CTE, la proporción que participó en aprendizaje basado en el trabajo.
+perkins-seniors = Estudiantes de 12.º grado
+perkins-seniors-with-wbl = Estudiantes de 12.º grado que participaron en aprendizaje basado en el trabajo
+perkins-concentrators = Concentrados en CTE de 12.º grado
+perkins-numerator = Concentrados en CTE que participaron en aprendizaje basado en el trabajo
+perkins-rate = Indicador
+perkins-definition = Un estudiante concentrado terminó dos o más cursos con el mismo subgrupo. Aprendizaje basado en el trabajo significa tener o terminar una pasantía, un preaprendizaje, un aprendizaje o una experiencia simulada (virtual); los oradores, las ferias, las visitas y las observaciones de empleo son exploración profesional.
+error-field-school-year = Indique el año escolar como 2026-27.
+error-field-export-layout = Elija el formato general o el de CALPADS.

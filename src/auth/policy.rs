@@ -117,6 +117,11 @@ pub enum Permission {
     CoordinatePlacements,
     /// Record a partner's vetting: administrators of a district that works with it.
     VetPartner(PartnerOrganizationId),
+    /// Keep a partner's contacts and the log of calls and visits: the district's coordinators.
+    WorkWithPartner(PartnerOrganizationId),
+    /// Download work-based learning records and the state's counts: school and district
+    /// administrators (a school's administrator, their school's).
+    ReportPlacements,
 }
 
 /// The SQL condition (over `lessons l`) of the lessons someone sees, with `$1` their user
@@ -485,6 +490,13 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
         }
         Permission::VetPartner(organization) => {
             user.role == Role::DistrictAdmin && district_works_with(db, user, organization).await?
+        }
+        Permission::ReportPlacements => {
+            matches!(user.role, Role::SchoolAdmin | Role::DistrictAdmin) && user.district_id.is_some()
+        }
+        Permission::WorkWithPartner(organization) => {
+            matches!(user.role, Role::Counselor | Role::SchoolAdmin | Role::DistrictAdmin)
+                && district_works_with(db, user, organization).await?
         }
     })
 }

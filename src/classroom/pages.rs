@@ -28,11 +28,6 @@ const PER_PAGE: i64 = 20;
 /// Lessons shown beside the suggestions for a unit.
 const SUGGESTED_LESSONS: i64 = 6;
 
-/// The query string as fields, leniently: an unreadable query is an empty one.
-fn query_fields(query: Option<String>) -> FormFields {
-    FormFields::from_pairs(query.and_then(|q| serde_urlencoded::from_str(&q).ok()).unwrap_or_default())
-}
-
 fn lesson_id(text: &str) -> Result<LessonId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
@@ -207,7 +202,7 @@ pub async fn show_library(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let user = librarian(&state, &session).await?;
-    let fields = query_fields(query);
+    let fields = FormFields::from_query(query);
     let vocabulary = Vocabulary::load(&state, ctx.lang).await?;
     let grade_text = fields.get("grade").trim().to_string();
     let grade = match grade_text.as_str() {
@@ -292,7 +287,7 @@ pub async fn show_suggestions(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let user = librarian(&state, &session).await?;
-    let fields = query_fields(query);
+    let fields = FormFields::from_query(query);
     let subject = fields.get("subject").trim().chars().take(100).collect::<String>();
     let topic = fields.get("topic").trim().chars().take(200).collect::<String>();
     let (suggestions, lessons, start_href) = if subject.is_empty() && topic.is_empty() {
@@ -367,7 +362,7 @@ pub async fn show_lesson(
 ) -> Result<Response, AppError> {
     let (user, lesson) = lesson_for(&state, &session, &id, Permission::ViewLesson, None).await?;
     let vocabulary = Vocabulary::load(&state, ctx.lang).await?;
-    let fields = query_fields(query);
+    let fields = FormFields::from_query(query);
     let notice = match fields.get("done") {
         "taught" => Some(
             ctx.lang.t_args("lesson-taught-notice", &[("count", fields.get("n").parse::<i64>().unwrap_or(0).into())]),
@@ -473,7 +468,7 @@ pub async fn new_lesson_form(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     let user = librarian(&state, &session).await?;
-    let fields = query_fields(query);
+    let fields = FormFields::from_query(query);
     let kind = if fields.get("kind") == "practice" || (user.role != Role::Teacher && fields.get("kind") != "lesson") {
         "practice"
     } else {

@@ -1,6 +1,6 @@
 //! Guest speaker requests: a teacher asks for someone from a sub-cluster to speak to a class
-//! within a window of dates. A request stays open until a partner is matched to it; the
-//! teacher may cancel it meanwhile.
+//! within a window of dates. The page offers the district's partners in that field with speaker
+//! visits left this year; choosing one matches the request. Until then the teacher may cancel it.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -11,7 +11,9 @@ use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::ids::{ClassId, DistrictId, SpeakerRequestId, UserId};
+use crate::ids::{ClassId, DistrictId, PartnerOrganizationId, SpeakerRequestId, UserId};
+use crate::partners::commitments;
+use crate::plans::signoffs::school_year_start;
 use crate::web::FormFields;
 use crate::with_pool;
 
@@ -29,6 +31,18 @@ pub struct SpeakerRequest {
     pub status: String,
     pub teacher_id: UserId,
     pub teacher_name: String,
+    /// The partner a matched request went to.
+    pub partner_name: Option<String>,
+}
+
+/// A matched request as the partner's page lists it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SpeakerVisit {
+    pub class_title: String,
+    pub teacher_name: String,
+    pub subcluster_id: String,
+    pub window_start: Date,
+    pub window_end: Date,
 }
 
 /// A request as typed, checked.
@@ -74,8 +88,9 @@ pub fn checked(form: &FormFields, subclusters: &[String], today: Date) -> Result
 
 pub async fn of_class(db: &Db, class: ClassId) -> Result<Vec<SpeakerRequest>, sqlx::Error> {
     const SQL: &str = "SELECT r.id, r.subcluster_id, r.window_start, r.window_end, r.note, r.status, r.teacher_id,
-         u.given_name || ' ' || u.family_name AS teacher_name
+         u.given_name || ' ' || u.family_name AS teacher_name, o.name AS partner_name
          FROM speaker_requests r JOIN users u ON u.id = r.teacher_id
+         LEFT JOIN partner_organizations o ON o.id = r.organization_id
          WHERE r.class_id = $1 ORDER BY r.status = 'cancelled', r.window_start, r.created_at";
     with_pool!(db, pool => sqlx::query_as(SQL).bind(class).fetch_all(pool).await)
 }
@@ -104,6 +119,44 @@ pub async fn cancel(db: &Db, class: ClassId, id: SpeakerRequestId, now: OffsetDa
     with_pool!(db, pool => sqlx::query(SQL).bind(id).bind(class).bind(now).execute(pool).await.map(|r| r.rows_affected() == 1))
 }
 
+/// The district's speaker visits from `organization` this school year (as of `today`) and later.
+pub async fn visits_of_partner(
+    db: &Db,
+    district: DistrictId,
+    organization: PartnerOrganizationId,
+    today: Date,
+) -> Result<Vec<SpeakerVisit>, sqlx::Error> {
+    const SQL: &str = "SELECT c.title AS class_title, u.given_name || ' ' || u.family_name AS teacher_name,
+         r.subcluster_id, r.window_start, r.window_end
+         FROM speaker_requests r JOIN classes c ON c.id = r.class_id JOIN users u ON u.id = r.teacher_id
+         WHERE r.district_id = $1 AND r.organization_id = $2 AND r.status = 'matched' AND r.window_end >= $3
+         ORDER BY r.window_start";
+    with_pool!(db, pool => {
+        sqlx::query_as(SQL).bind(district).bind(organization).bind(school_year_start(today)).fetch_all(pool).await
+    })
+}
+
+/// Matches an open request of `class` to `organization`; false when it is no longer open.
+pub async fn assign(
+    db: &Db,
+    (class, id): (ClassId, SpeakerRequestId),
+    organization: PartnerOrganizationId,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE speaker_requests SET status = 'matched', organization_id = $3, updated_at = $4
+         WHERE id = $1 AND class_id = $2 AND status = 'open'";
+    with_pool!(db, pool => {
+        sqlx::query(SQL).bind(id).bind(class).bind(organization).bind(now).execute(pool).await
+            .map(|r| r.rows_affected() == 1)
+    })
+}
+
+async fn class_district(db: &Db, class: ClassId) -> Result<DistrictId, sqlx::Error> {
+    with_pool!(db, pool => {
+        sqlx::query_scalar("SELECT district_id FROM classes WHERE id = $1").bind(class).fetch_one(pool).await
+    })
+}
+
 fn class_id(text: &str) -> Result<ClassId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
 }
@@ -125,11 +178,22 @@ pub async fn request_speaker(
     let subclusters: Vec<String> = state.catalog.subclusters(None).await?.into_iter().map(|s| s.id).collect();
     let now = OffsetDateTime::now_utc();
     let request = checked(&form, &subclusters, now.date())?;
-    let district: DistrictId = with_pool!(&state.db, pool => {
-        sqlx::query_scalar("SELECT district_id FROM classes WHERE id = $1").bind(class).fetch_one(pool).await
-    })?;
+    let district = class_district(&state.db, class).await?;
     insert(&state.db, (district, class, user.id), &request, now).await?;
     Ok(back_to_class(class))
+}
+
+/// The class and request a teacher's form acts on, once the policy and the form's token hold.
+async fn teachers_request(
+    state: &AppState,
+    session: &SessionCtx,
+    (class, request): (&str, &str),
+    form: &FormFields,
+) -> Result<(ClassId, SpeakerRequestId), AppError> {
+    let class = class_id(class)?;
+    policy::check(&state.db, session.user(), Permission::TeachClass(class)).await?;
+    session.verify_csrf(form.get("csrf"))?;
+    Ok((class, request.parse().map_err(|_| AppError::NotFound)?))
 }
 
 pub async fn cancel_speaker_request(
@@ -138,11 +202,36 @@ pub async fn cancel_speaker_request(
     Path((id, request)): Path<(String, String)>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let class = class_id(&id)?;
-    policy::check(&state.db, session.user(), Permission::TeachClass(class)).await?;
-    session.verify_csrf(form.get("csrf"))?;
-    let request: SpeakerRequestId = request.parse().map_err(|_| AppError::NotFound)?;
+    let (class, request) = teachers_request(&state, &session, (&id, &request), &form).await?;
     if !cancel(&state.db, class, request, OffsetDateTime::now_utc()).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(back_to_class(class))
+}
+
+pub async fn match_speaker(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    Path((id, request)): Path<(String, String)>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let (class, request) = teachers_request(&state, &session, (&id, &request), &form).await?;
+    let open = of_class(&state.db, class).await?.into_iter().find(|r| r.id == request && r.status == "open");
+    let request = open.ok_or(AppError::NotFound)?;
+    let district = class_district(&state.db, class).await?;
+    let now = OffsetDateTime::now_utc();
+    let candidates =
+        commitments::speaker_candidates(&state.db, district, &request.subcluster_id, request.window_start, now.date())
+            .await?;
+    let chosen = form.get("organization").trim().parse::<PartnerOrganizationId>().ok();
+    let Some(partner) = chosen.filter(|id| candidates.iter().any(|c| c.organization_id == *id)) else {
+        return Err(AppError::bad_request(
+            "organization",
+            "error-field-speaker-partner",
+            "choose one of the partners offered: the others have no speaker visits left in this field this year",
+        ));
+    };
+    if !assign(&state.db, (class, request.id), partner, now).await? {
         return Err(AppError::NotFound);
     }
     Ok(back_to_class(class))

@@ -15,7 +15,8 @@ use crate::auth::policy::{self, Permission};
 use crate::classroom::class_interests::{self, ClassInterests};
 use crate::classroom::speakers::{self, SpeakerRequest};
 use crate::error::AppError;
-use crate::ids::{ClassId, UserId};
+use crate::ids::{ClassId, SpeakerRequestId, UserId};
+use crate::partners::commitments::{SpeakerMatch, speaker_candidates};
 use crate::plans::pages::{ClusterChoice, cluster_choices};
 use crate::plans::steps::{self, OwnStep};
 use crate::web::{Layout, PageCtx, render};
@@ -166,6 +167,8 @@ struct ClassPage {
     roster: Vec<StudentRow>,
     interests: ClassInterests,
     speaker_requests: Vec<SpeakerRequest>,
+    /// For each open request, the partners with speaker visits left in its field.
+    speaker_matches: Vec<(SpeakerRequestId, Vec<SpeakerMatch>)>,
     /// The class's teachers, who request speakers for it, and the fields to choose from.
     can_request: bool,
     choices: Vec<ClusterChoice>,
@@ -174,6 +177,10 @@ struct ClassPage {
 }
 
 impl ClassPage {
+    fn matches_for(&self, request: &SpeakerRequestId) -> &[SpeakerMatch] {
+        self.speaker_matches.iter().find(|(id, _)| id == request).map_or(&[], |(_, matches)| matches.as_slice())
+    }
+
     fn subcluster_name(&self, id: &str) -> String {
         self.choices
             .iter()
@@ -203,13 +210,23 @@ pub async fn show_class(
     let students: Vec<UserId> = roster.iter().map(|s| s.id).collect();
     let interests = class_interests::of_class(&state.db, &state.catalog, ctx.lang, id, (user, &students)).await?;
     let can_request = policy::check(&state.db, Some(user), Permission::TeachClass(id)).await.is_ok();
+    let speaker_requests = speakers::of_class(&state.db, id).await?;
+    let mut speaker_matches = Vec::new();
+    for request in speaker_requests.iter().filter(|r| can_request && r.status == "open") {
+        let today = OffsetDateTime::now_utc().date();
+        let found =
+            speaker_candidates(&state.db, class.district_id, &request.subcluster_id, request.window_start, today)
+                .await?;
+        speaker_matches.push((request.id, found));
+    }
     let page = ClassPage {
         layout: ctx.layout(class.title.clone(), "home"),
         class,
         teachers,
         roster,
         interests,
-        speaker_requests: speakers::of_class(&state.db, id).await?,
+        speaker_requests,
+        speaker_matches,
         can_request,
         choices: cluster_choices(&state, ctx.lang).await?,
         csrf: session.csrf_token().to_string(),

@@ -271,7 +271,9 @@ pub async fn review_application(
     let ticked: Vec<String> = form.all("item");
     let items: Vec<&str> = CHECKLIST.iter().copied().filter(|item| ticked.iter().any(|t| t == item)).collect();
     let now = OffsetDateTime::now_utc();
-    store::set_checks(&state.db, application.id, &items, user.id, now).await?;
+    let sponsored = form.get("school_sponsored") == "true";
+    store::set_checks(&state.db, application.id, (&items, sponsored), user.id, now).await?;
+    let application = Application { school_sponsored: sponsored, ..application };
     if form.get("decision") == "approve" {
         if application.status != "applied" {
             return Err(AppError::bad_request(

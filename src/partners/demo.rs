@@ -6,11 +6,15 @@
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
+use super::commitments;
+use super::contacts::{self, ContactInput};
 use super::hours::{self, Approver, HoursInput, Target};
+use super::interactions::{self, InteractionInput};
 use super::model::OpportunityInput;
 use super::store::{self, Applied, NewApplication};
 use crate::db::Db;
 use crate::ids::{DistrictId, OpportunityId, PartnerOrganizationId, UserId};
+use crate::plans::signoffs::school_year;
 use crate::with_pool;
 
 /// (name, kind, NAICS sector, sub-cluster, what it offers).
@@ -101,9 +105,48 @@ pub async fn generate(db: &Db, district: DistrictId, now: OffsetDateTime) -> Res
             let opportunity = OpportunityId::derived(&region(), &format!("opportunity/{n}/{k}"));
             insert_opportunity(db, opportunity, id, &input, now).await?;
         }
+        relationship(db, (district, id), (n, &format!("{place} {name}"), offers), now).await?;
     }
     let own = own_partner(db, district, now).await?;
     applications(db, district, &own, now).await
+}
+
+const CONTACT_NAMES: [&str; 6] =
+    ["Jordan Lee", "Maria Gonzalez", "Sam Okafor", "Priya Shah", "Alex Nguyen", "Taylor Brooks"];
+
+/// The district's side of partner `n`: a main contact, this year's commitments (every partner
+/// offers a few speaker visits; tours, shadows and interns where it offers them), and a log
+/// entry, every fifth with a follow-up already due.
+async fn relationship(
+    db: &Db,
+    (district, id): (DistrictId, PartnerOrganizationId),
+    (n, name, offers): (usize, &str, &[&str; 2]),
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    let domain: String = name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect();
+    let contact = ContactInput {
+        name: CONTACT_NAMES[n % CONTACT_NAMES.len()].to_string(),
+        title: "Community partnerships".to_string(),
+        email: format!("partnerships@{domain}.example.org"),
+        phone: format!("555-01{:02}", n % 100),
+        role: "primary".to_string(),
+    };
+    contacts::add(db, (district, id), &contact, now).await?;
+    let offers_any = |kinds: &[&str]| offers.iter().any(|o| kinds.contains(o));
+    let values = [
+        ("speakers", 1 + (n % 3) as i64),
+        ("tours", if offers_any(&["field_trip"]) { 2 } else { 0 }),
+        ("shadows", if offers_any(&["job_shadow"]) { 4 } else { 0 }),
+        ("interns", if offers_any(&["internship", "pre_apprenticeship", "apprenticeship"]) { 3 } else { 0 }),
+    ];
+    commitments::set(db, (district, id), &school_year(now.date()), &values).await?;
+    let entry = InteractionInput {
+        kind: "meeting".to_string(),
+        happened_on: now.date() - Duration::days(30 + (n % 20) as i64),
+        summary: "Planned this year's visits and placements with the partnerships team.".to_string(),
+        follow_up_on: (n % 5 == 0).then(|| now.date() - Duration::days(3)),
+    };
+    interactions::record(db, (district, id), &entry, None, now).await.map(|_| ())
 }
 
 fn title_of(kind: &str) -> &'static str {
@@ -271,6 +314,9 @@ async fn applications(
                 if application.status == "applied" {
                     store::advance(db, id, ("applied", "approved"), None, now).await?;
                 }
+                if n % 2 == 1 {
+                    sponsor(db, id).await?;
+                }
             }
         }
         let Some(guardian) = guardian else { continue };
@@ -285,6 +331,9 @@ async fn applications(
             store::add_consent(db, id, &consent, now).await?;
             if store::lapsed_vetting(db, district, target.organization_id, now.date()).await?.is_empty() {
                 store::advance(db, id, ("approved", "placed"), None, now).await?;
+                if n % 12 == 10 && target.starts_on < now.date() {
+                    store::advance(db, id, ("placed", "completed"), None, now).await?;
+                }
             }
         }
         if n % 6 == 5 && target.id == opportunity.id {
@@ -304,6 +353,12 @@ async fn applications(
         }
     }
     Ok(())
+}
+
+/// Marks a demo placement as one the school sponsors.
+async fn sponsor(db: &Db, application: crate::ids::ApplicationId) -> Result<(), sqlx::Error> {
+    const SQL: &str = "UPDATE applications SET school_sponsored = TRUE WHERE id = $1";
+    with_pool!(db, pool => sqlx::query(SQL).bind(application).execute(pool).await.map(|_| ()))
 }
 
 /// A placement whose hours the demo logs, and who approves them.

@@ -6,8 +6,12 @@
 //! district's limits, and supervisors' evaluations that become evidence on the plan.
 
 pub mod applications;
+pub mod commitments;
+pub mod contacts;
 pub mod demo;
+pub mod exports;
 pub mod hours;
+pub mod interactions;
 pub mod matching;
 pub mod model;
 pub mod pages;

@@ -105,11 +105,11 @@ pub struct OpportunityInput {
     pub transportation: String,
 }
 
-fn bad(field: &str, key: &'static str, message: &str) -> AppError {
+pub(super) fn bad(field: &str, key: &'static str, message: &str) -> AppError {
     AppError::bad_request(field, key, message)
 }
 
-fn bounded_text(form: &FormFields, field: &str, max: usize, required: bool) -> Result<String, AppError> {
+pub(super) fn bounded_text(form: &FormFields, field: &str, max: usize, required: bool) -> Result<String, AppError> {
     let value = form.get(field).trim().to_string();
     if (required && value.is_empty()) || value.chars().count() > max {
         return Err(bad(field, "error-field-opportunity-text", "fill this in, within the length allowed"));
@@ -117,7 +117,11 @@ fn bounded_text(form: &FormFields, field: &str, max: usize, required: bool) -> R
     Ok(value)
 }
 
-fn whole_number(form: &FormFields, field: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64, AppError> {
+pub(super) fn whole_number(
+    form: &FormFields,
+    field: &str,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<i64, AppError> {
     form.get(field)
         .trim()
         .parse()

@@ -127,7 +127,7 @@ pub async fn list_opportunities(
 ) -> Result<Response, AppError> {
     policy::check(&state.db, session.user(), Permission::BrowseOpportunities).await?;
     let user = session.require_user()?;
-    let fields = FormFields::from_pairs(query.and_then(|q| serde_urlencoded::from_str(&q).ok()).unwrap_or_default());
+    let fields = FormFields::from_query(query);
     let page = parse_page(Some(fields.get("page")))?;
     let kind = Some(fields.get("kind")).filter(|k| OPPORTUNITY_KINDS.contains(k)).unwrap_or_default().to_string();
     let today = OffsetDateTime::now_utc().date();

@@ -7,15 +7,19 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use time::{Date, Duration, OffsetDateTime};
 
+use super::commitments::{self, Commitment};
+use super::contacts::{self, CONTACT_ROLES, Contact};
+use super::interactions::{self, INTERACTION_KINDS, Interaction};
 use super::model::VETTING_KINDS;
 use super::pages::subcluster_names;
 use super::store::{self, ApplicationRow, Opportunity, Organization, PartnerRow, Vetting};
 use crate::app::AppState;
 use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
+use crate::classroom::speakers::{self, SpeakerVisit};
 use crate::error::AppError;
-use crate::ids::PartnerOrganizationId;
-use crate::orgs::model::Role;
+use crate::ids::{DistrictId, PartnerOrganizationId};
+use crate::orgs::model::{Role, User};
 use crate::web::{FormFields, Layout, PageCtx, iso_date, render};
 
 /// Vetting that expires within this many days is flagged ahead of time.
@@ -60,8 +64,9 @@ impl VettingState {
 #[template(path = "partners/partners.html")]
 struct PartnersPage {
     layout: Layout,
-    partners: Vec<(PartnerRow, VettingState)>,
+    partners: Vec<(PartnerRow, VettingState, i64)>,
     alerts: usize,
+    follow_ups: i64,
 }
 
 pub async fn list_partners(
@@ -73,16 +78,20 @@ pub async fn list_partners(
     let user = session.require_user()?;
     let district = user.district_id.ok_or(AppError::Denied)?;
     let today = OffsetDateTime::now_utc().date();
-    let partners: Vec<(PartnerRow, VettingState)> = store::partners_of_district(&state.db, district)
+    let due = interactions::follow_ups_due(&state.db, district, today).await?;
+    let partners: Vec<(PartnerRow, VettingState, i64)> = store::partners_of_district(&state.db, district)
         .await?
         .into_iter()
         .map(|row| {
             let vetting = VettingState::of(&row, today);
-            (row, vetting)
+            let follow_ups = due.iter().find(|(id, _)| *id == row.id).map_or(0, |(_, n)| *n);
+            (row, vetting, follow_ups)
         })
         .collect();
-    let alerts = partners.iter().filter(|(_, s)| *s != VettingState::Current).count();
-    let page = PartnersPage { layout: ctx.layout(ctx.t("partners-title"), "partners"), partners, alerts };
+    let alerts = partners.iter().filter(|(_, s, _)| *s != VettingState::Current).count();
+    let follow_ups = due.iter().map(|(_, n)| n).sum();
+    let layout = ctx.layout(ctx.t("partners-title"), "partners");
+    let page = PartnersPage { layout, partners, alerts, follow_ups };
     render(&page)
 }
 
@@ -93,15 +102,51 @@ struct PartnerPage {
     csrf: String,
     organization: Organization,
     subclusters: Vec<String>,
+    names: std::collections::HashMap<String, String>,
     vetting: Vec<Vetting>,
     opportunities: Vec<Opportunity>,
+    contacts: Vec<Contact>,
+    commitments: Vec<Commitment>,
+    speaker_visits: Vec<SpeakerVisit>,
+    interactions: Vec<Interaction>,
+    school_year: String,
+    settable_years: [String; 2],
     may_vet: bool,
+    may_work_with: bool,
     kinds: &'static [&'static str],
+    contact_roles: &'static [&'static str],
+    interaction_kinds: &'static [&'static str],
     today: Date,
+}
+
+impl PartnerPage {
+    fn subcluster_name(&self, id: &str) -> String {
+        self.names.get(id).cloned().unwrap_or_else(|| id.to_string())
+    }
 }
 
 fn partner_id(text: &str) -> Result<PartnerOrganizationId, AppError> {
     text.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The partner a form acts on, once the policy allows `permission` and the form's token holds:
+/// the acting user, their district and the partner.
+pub(super) async fn acting_on<'a>(
+    state: &AppState,
+    session: &'a SessionCtx,
+    id: &str,
+    permission: fn(PartnerOrganizationId) -> Permission,
+    form: &FormFields,
+) -> Result<(&'a User, DistrictId, PartnerOrganizationId), AppError> {
+    let id = partner_id(id)?;
+    policy::check(&state.db, session.user(), permission(id)).await?;
+    session.verify_csrf(form.get("csrf"))?;
+    let user = session.require_user()?;
+    Ok((user, user.district_id.ok_or(AppError::Denied)?, id))
+}
+
+pub(super) fn back_to_partner(id: PartnerOrganizationId, heading: &str) -> Response {
+    Redirect::to(&format!("/partners/{id}#{heading}")).into_response()
 }
 
 pub async fn show_partner(
@@ -121,15 +166,26 @@ pub async fn show_partner(
     let names = subcluster_names(&state, ctx.lang).await?;
     let subclusters =
         store::subclusters_of(&state.db, id).await?.iter().filter_map(|s| names.get(s).cloned()).collect();
+    let today = OffsetDateTime::now_utc().date();
     let page = PartnerPage {
         layout: ctx.layout(organization.name.clone(), "partners"),
         csrf: session.csrf_token().to_string(),
         subclusters,
+        names,
         vetting: store::vetting(&state.db, district, id).await?,
         opportunities: store::of_organization(&state.db, id).await?,
+        contacts: contacts::of_partner(&state.db, district, id).await?,
+        commitments: commitments::of_partner(&state.db, district, id, today).await?,
+        speaker_visits: speakers::visits_of_partner(&state.db, district, id, today).await?,
+        interactions: interactions::of_partner(&state.db, district, id).await?,
+        school_year: crate::plans::signoffs::school_year(today),
+        settable_years: commitments::settable_years(today),
         may_vet: policy::check(&state.db, Some(user), Permission::VetPartner(id)).await.is_ok(),
+        may_work_with: policy::check(&state.db, Some(user), Permission::WorkWithPartner(id)).await.is_ok(),
         kinds: &VETTING_KINDS,
-        today: OffsetDateTime::now_utc().date(),
+        contact_roles: &CONTACT_ROLES,
+        interaction_kinds: &INTERACTION_KINDS,
+        today,
         organization,
     };
     render(&page)
@@ -141,11 +197,7 @@ pub async fn record_vetting(
     Path(id): Path<String>,
     form: FormFields,
 ) -> Result<Response, AppError> {
-    let id = partner_id(&id)?;
-    policy::check(&state.db, session.user(), Permission::VetPartner(id)).await?;
-    session.verify_csrf(form.get("csrf"))?;
-    let user = session.require_user()?;
-    let district = user.district_id.ok_or(AppError::Denied)?;
+    let (user, district, id) = acting_on(&state, &session, &id, Permission::VetPartner, &form).await?;
     let kind = form.get("kind").trim();
     if !VETTING_KINDS.contains(&kind) {
         return Err(AppError::bad_request("kind", "error-field-vetting-kind", "choose what was checked"));
@@ -159,7 +211,7 @@ pub async fn record_vetting(
     }
     let now = OffsetDateTime::now_utc();
     store::record_vetting(&state.db, (district, id), (kind, expires_on, note), Some(user.id), now).await?;
-    Ok(Redirect::to(&format!("/partners/{id}#vetting-heading")).into_response())
+    Ok(back_to_partner(id, "vetting-heading"))
 }
 
 #[derive(Template)]
@@ -169,6 +221,7 @@ struct QueuePage {
     to_approve: Vec<ApplicationRow>,
     to_consent: Vec<ApplicationRow>,
     placed: Vec<ApplicationRow>,
+    reports: bool,
 }
 
 /// The school's work queue: applications to approve, approved ones waiting on a guardian,
@@ -193,6 +246,8 @@ pub async fn show_queue(
         lists.push(mine);
     }
     let [to_approve, to_consent, placed] = <[_; 3]>::try_from(lists).map_err(|_| AppError::NotFound)?;
-    let page = QueuePage { layout: ctx.layout(ctx.t("queue-title"), "opportunities"), to_approve, to_consent, placed };
+    let reports = policy::check(&state.db, Some(user), Permission::ReportPlacements).await.is_ok();
+    let layout = ctx.layout(ctx.t("queue-title"), "opportunities");
+    let page = QueuePage { layout, to_approve, to_consent, placed, reports };
     render(&page)
 }

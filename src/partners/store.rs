@@ -67,10 +67,12 @@ pub struct Application {
     pub resume: Option<String>,
     pub interview_at: Option<OffsetDateTime>,
     pub created_at: OffsetDateTime,
+    /// The school sponsors the placement (credit, a coordinator, an agreement with the site).
+    pub school_sponsored: bool,
 }
 
 const APPLICATION_COLUMNS: &str = "a.id, a.opportunity_id, a.student_id, a.district_id, a.status, a.holds_seat,
-    a.statement, a.resume, a.interview_at, a.created_at";
+    a.statement, a.resume, a.interview_at, a.created_at, a.school_sponsored";
 
 /// An application in a list, with who applied to what.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -462,15 +464,18 @@ pub async fn checks(db: &Db, application: ApplicationId) -> Result<Vec<String>, 
 }
 
 /// Replaces the ticked checklist items.
+/// Records the school's checklist for `application` and whether the school sponsors it.
 pub async fn set_checks(
     db: &Db,
     application: ApplicationId,
-    items: &[&str],
+    (items, sponsored): (&[&str], bool),
     by: UserId,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE applications SET school_sponsored = $2 WHERE id = $1").bind(application).bind(sponsored)
+            .execute(&mut *tx).await?;
         sqlx::query("DELETE FROM application_checks WHERE application_id = $1").bind(application).execute(&mut *tx).await?;
         for item in items {
             sqlx::query("INSERT INTO application_checks (application_id, item, checked_by, checked_at) VALUES ($1, $2, $3, $4)")

@@ -22,7 +22,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{DistrictId, SchoolId, UserId};
 use crate::orgs::store::IN_CASELOAD;
-use crate::web::{AppForm, Layout, PageCtx, attachment, render};
+use crate::web::{AppForm, Layout, PageCtx, attachment, render, sheet};
 use crate::with_pool;
 
 /// A meeting longer ago than this (or none) makes a student due for one.
@@ -252,32 +252,6 @@ impl Checked {
     }
 }
 
-/// A spreadsheet cell that cannot run as a formula (a name starting with `=` stays text).
-fn cell(text: &str) -> String {
-    match text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        true => format!("'{text}"),
-        false => text.to_string(),
-    }
-}
-
-/// Appends one CSV record (RFC 4180: fields with commas, quotes or line breaks quoted).
-fn csv_line(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (n, field) in fields.into_iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        match field.contains([',', '"', '\n', '\r']) {
-            true => {
-                out.push('"');
-                out.push_str(&field.replace('"', "\"\""));
-                out.push('"');
-            }
-            false => out.push_str(&field),
-        }
-    }
-    out.push_str("\r\n");
-}
-
 /// The caseload (with the page's filters) as CSV, for a spreadsheet or a mail merge.
 pub async fn export_caseload(
     State(state): State<AppState>,
@@ -290,8 +264,7 @@ pub async fn export_caseload(
     let now = OffsetDateTime::now_utc();
     let all = standings(&state.db, user.id, now.date()).await?;
     let year = school_year(now.date());
-    // A byte order mark, so spreadsheets read the names' accents as UTF-8.
-    let mut csv = String::from("\u{feff}");
+    let mut csv = sheet::document();
     let header = [
         "family_name",
         "given_name",
@@ -305,17 +278,17 @@ pub async fn export_caseload(
         "checklist_items",
     ];
     let signed = format!("signed_off_{year}");
-    csv_line(&mut csv, header.iter().copied().chain([signed.as_str(), "needs", "points"]).map(String::from));
+    sheet::line(&mut csv, header.iter().copied().chain([signed.as_str(), "needs", "points"]).map(String::from));
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
     for s in filters.select(&all, now) {
         let needs: Vec<&str> = s.needs(now).into_iter().map(Need::as_str).collect();
-        csv_line(
+        sheet::line(
             &mut csv,
             [
-                cell(&s.family_name),
-                cell(&s.given_name),
+                sheet::cell(&s.family_name),
+                sheet::cell(&s.given_name),
                 s.grade.map(|g| g.to_string()).unwrap_or_default(),
-                cell(s.school_name.as_deref().unwrap_or_default()),
+                sheet::cell(s.school_name.as_deref().unwrap_or_default()),
                 yes_no(s.has_cluster),
                 s.last_meeting.map(|at| at.date().to_string()).unwrap_or_default(),
                 s.overdue_steps.to_string(),

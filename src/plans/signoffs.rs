@@ -27,8 +27,21 @@ pub struct SignOff {
 
 /// The school year a day belongs to, as "2026-27": years start on the first of July.
 pub fn school_year(day: Date) -> String {
-    let start = if day.month() >= Month::July { day.year() } else { day.year() - 1 };
+    let start = school_year_start(day).year();
     format!("{start}-{:02}", (start + 1) % 100)
+}
+
+/// The first of July that opens the school year of `day`.
+pub fn school_year_start(day: Date) -> Date {
+    let year = if day.month() >= Month::July { day.year() } else { day.year() - 1 };
+    Date::from_calendar_date(year, Month::July, 1).unwrap_or(day)
+}
+
+/// The first and last day of the school year of `day` (July 1 to June 30).
+pub fn school_year_span(day: Date) -> (Date, Date) {
+    let start = school_year_start(day);
+    let next = start.replace_year(start.year() + 1).unwrap_or(start);
+    (start, next.previous_day().unwrap_or(start))
 }
 
 /// The role a sign-off is made in: only students, guardians and counselors sign.
@@ -94,5 +107,6 @@ mod tests {
         assert_eq!(school_year(date!(2026 - 06 - 30)), "2025-26");
         assert_eq!(school_year(date!(2026 - 07 - 01)), "2026-27");
         assert_eq!(school_year(date!(2099 - 12 - 01)), "2099-00");
+        assert_eq!(school_year_span(date!(2027 - 02 - 28)), (date!(2026 - 07 - 01), date!(2027 - 06 - 30)));
     }
 }

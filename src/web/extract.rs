@@ -69,6 +69,11 @@ impl FormFields {
         FormFields(pairs)
     }
 
+    /// The fields of a URL's query string; one that does not parse reads as empty.
+    pub fn from_query(query: Option<String>) -> Self {
+        FormFields(query.and_then(|q| serde_urlencoded::from_str(&q).ok()).unwrap_or_default())
+    }
+
     /// The first value of `name`, or "" when the form lacks it.
     pub fn get(&self, name: &str) -> &str {
         self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value)

@@ -5,6 +5,7 @@ mod assets;
 mod chart;
 mod extract;
 mod pager;
+pub mod sheet;
 
 pub use assets::{favicon, icon_svg, stylesheet};
 pub use chart::{Chart, ChartBar};

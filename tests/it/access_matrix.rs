@@ -84,6 +84,8 @@ enum Rule {
     Supervisor,
     /// Counselors and administrators of a district, who coordinate placements.
     Coordinators,
+    /// School and district administrators of a district: work-based learning reports.
+    Administrators,
 }
 
 /// The people the matrix signs in as.
@@ -163,6 +165,9 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::Consenter => matches!(actor, Guardian | InstanceAdmin),
         Rule::ApplicationStudent => matches!(actor, Student | InstanceAdmin),
         Rule::Supervisor => matches!(actor, Partner | InstanceAdmin),
+        Rule::Administrators => {
+            matches!(actor, SchoolAdmin | AdminOfOtherSchool | DistrictAdmin | AdminOfOtherDistrict)
+        }
         Rule::Coordinators => {
             matches!(
                 actor,
@@ -357,6 +362,7 @@ const CASES: &[Case] = &[
         &[("subcluster", "judicial-systems"), ("window_start", "2020-01-01"), ("window_end", "2020-01-02")],
     ),
     form_to_nothing("/classes/{id}/speaker-requests/{request}/cancel", Rule::ClassTeacher, &[]),
+    form_to_nothing("/classes/{id}/speaker-requests/{request}/match", Rule::ClassTeacher, &[]),
     get("/classroom", Rule::Staff),
     get("/classroom/suggest", Rule::Staff),
     get("/classroom/lessons/new", Rule::Staff),
@@ -412,9 +418,15 @@ const CASES: &[Case] = &[
         answers: 303..401,
     },
     get("/work-based-learning", Rule::Coordinators),
+    get("/work-based-learning/report", Rule::Administrators),
+    get("/work-based-learning/export.csv", Rule::Administrators),
     get("/partners", Rule::DistrictStaff),
     get("/partners/{id}", Rule::DistrictStaff),
     form_rejected("/partners/{id}/vetting", Rule::DistrictAdmin, &[("kind", "horoscope")]),
+    form_rejected("/partners/{id}/commitments", Rule::DistrictAdmin, &[("school_year", "1999-00")]),
+    form_rejected("/partners/{id}/contacts", Rule::Coordinators, &[("name", "Ana"), ("role", "boss")]),
+    form_to_nothing("/partners/{id}/contacts/{contact}/remove", Rule::Coordinators, &[]),
+    form_rejected("/partners/{id}/interactions", Rule::Coordinators, &[("kind", "fax")]),
     get("/audit", Rule::DistrictAdmin),
     get("/admin/roster", Rule::DistrictAdmin),
     upload_without_file("/admin/roster", Rule::DistrictAdmin),
@@ -720,6 +732,7 @@ fn concrete(template: &str, world: &World) -> String {
         .replace("{post}", "00000000-0000-0000-0000-000000000000")
         .replace("{card}", "00000000-0000-0000-0000-000000000000")
         .replace("{entry}", "00000000-0000-0000-0000-000000000000")
+        .replace("{contact}", "00000000-0000-0000-0000-000000000000")
 }
 
 async fn visitor_for(app: &TestApp, world: &World, actor: Actor) -> Visitor {

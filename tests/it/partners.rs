@@ -2,9 +2,12 @@
 //! students' hours, placements blocked by lapsed vetting, and what a partner sees.
 
 use pathways::db::Db;
-use pathways::ids::{ApplicationId, DistrictId, OpportunityId, PartnerOrganizationId, UserId};
+use pathways::ids::{
+    ApplicationId, ClassId, CourseId, DistrictId, OpportunityId, PartnerContactId, PartnerOrganizationId, PlanCourseId,
+    SpeakerRequestId, UserId,
+};
 use pathways::partners::hours::{self, HoursInput, Limits, Problem, Target};
-use pathways::partners::{model, store};
+use pathways::partners::{commitments, contacts, exports, model, store};
 use pathways::with_pool;
 use time::{Duration, OffsetDateTime};
 
@@ -281,6 +284,218 @@ on_both_backends! {
             sqlx::query_scalar("SELECT given_name || ' ' || family_name FROM users WHERE id = $1").bind(another).fetch_one(pool).await
         }).unwrap();
         assert!(!unescape(&list).contains(&name));
+        db.close().await;
+    }
+}
+
+/// A user's id by email.
+async fn user_id(db: &Db, email: &str) -> UserId {
+    with_pool!(db, pool => sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(pool).await)
+        .expect(email)
+}
+
+on_both_backends! {
+    async fn speaker_requests_go_only_to_partners_with_visits_left_in_the_field(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let (_, district) = demo_partner(&db).await;
+        let today = OffsetDateTime::now_utc().date();
+        let window = (today + Duration::days(7), today + Duration::days(21));
+        let before = commitments::speaker_candidates(&db, district, "judicial-systems", window.0, today).await.unwrap();
+        let courthouse = before.iter().find(|c| c.same_subcluster).expect("a courthouse with speaker visits").clone();
+        assert!(before.iter().all(|c| c.left() > 0));
+        let year = pathways::plans::signoffs::school_year(window.0);
+        let one_visit = [("speakers", 1), ("tours", 0), ("shadows", 0), ("interns", 0)];
+        commitments::set(&db, (district, courthouse.organization_id), &year, &one_visit).await.unwrap();
+
+        let class: ClassId = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT e.class_id FROM enrollments e JOIN users u ON u.id = e.user_id
+                 WHERE u.email = 'teacher@demo.test' AND e.role = 'teacher' ORDER BY e.class_id LIMIT 1").fetch_one(pool).await
+        }).unwrap();
+        let teacher = app.signed_in("teacher@demo.test").await;
+        let (from, to) = (window.0.to_string(), window.1.to_string());
+        for note in ["Mock trial unit", "Second period too"] {
+            let fields = [("subcluster", "judicial-systems"), ("window_start", from.as_str()), ("window_end", to.as_str()), ("note", note)];
+            assert_eq!(teacher.post(&format!("/classes/{class}/speaker-requests"), &fields).await.status(), 303);
+        }
+        let (_, page) = teacher.page(&format!("/classes/{class}")).await;
+        let page = unescape(&page);
+        assert!(page.contains(&courthouse.name), "the class page offers the courthouse");
+        let requests: Vec<SpeakerRequestId> = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT id FROM speaker_requests WHERE class_id = $1 ORDER BY created_at").bind(class).fetch_all(pool).await
+        }).unwrap();
+        let partner = courthouse.organization_id.to_string();
+        let matched = teacher.post(&format!("/classes/{class}/speaker-requests/{}/match", requests[0]), &[("organization", &partner)]).await;
+        assert_eq!(matched.status(), 303);
+
+        // The courthouse's one visit is taken: the second request cannot go to it.
+        let after = commitments::speaker_candidates(&db, district, "judicial-systems", window.0, today).await.unwrap();
+        assert!(after.iter().all(|c| c.organization_id != courthouse.organization_id));
+        let refused = teacher.post(&format!("/classes/{class}/speaker-requests/{}/match", requests[1]), &[("organization", &partner)]).await;
+        assert_eq!(refused.status(), 400);
+        assert!(unescape(&refused.text().await.unwrap()).contains("no speaker visits left in this field"));
+        let open: i64 = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM speaker_requests WHERE class_id = $1 AND status = 'open'").bind(class).fetch_one(pool).await
+        }).unwrap();
+        assert_eq!(open, 1);
+
+        // The partner's page counts the visit as delivered and names the class.
+        let admin = app.signed_in("district-admin@demo.test").await;
+        let (status, page) = admin.page(&format!("/partners/{partner}")).await;
+        assert_eq!(status, 200);
+        let lines = commitments::of_partner(&db, district, courthouse.organization_id, window.0).await.unwrap();
+        assert_eq!((lines[0].kind, lines[0].committed, lines[0].delivered), ("speakers", 1, 1));
+        let title: String = with_pool!(&db, pool => sqlx::query_scalar("SELECT title FROM classes WHERE id = $1").bind(class).fetch_one(pool).await).unwrap();
+        assert!(unescape(&page).contains(&title));
+        db.close().await;
+    }
+}
+
+on_both_backends! {
+    async fn contacts_and_the_interaction_log_belong_to_one_district(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let (_, district) = demo_partner(&db).await;
+        let partner: PartnerOrganizationId = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT organization_id FROM district_partners WHERE district_id = $1
+                 AND organization_id IN (SELECT organization_id FROM district_partners WHERE district_id <> $1)
+                 ORDER BY organization_id LIMIT 1").bind(district).fetch_one(pool).await
+        }).unwrap();
+        let contacts_of = |district: DistrictId| {
+            let db = db.clone();
+            async move { contacts::of_partner(&db, district, partner).await.unwrap().len() }
+        };
+        let before = contacts_of(district).await;
+        let counselor = app.signed_in("counselor@demo.test").await;
+        let path = format!("/partners/{partner}/contacts");
+        let bad = counselor.post(&path, &[("name", "Rosa Diaz"), ("role", "supervisor"), ("email", "rosa at clinic")]).await;
+        assert_eq!(bad.status(), 400);
+        assert!(unescape(&bad.text().await.unwrap()).contains("name@example.org"));
+        assert_eq!(contacts_of(district).await, before, "a refused contact leaves nothing behind");
+        let fields = [("name", "Rosa Diaz"), ("title", "Nurse manager"), ("role", "supervisor"), ("email", "rosa@clinic.example.org")];
+        assert_eq!(counselor.post(&path, &fields).await.status(), 303);
+        assert_eq!(contacts_of(district).await, before + 1);
+
+        let today = OffsetDateTime::now_utc().date().to_string();
+        let entry = [("kind", "call"), ("happened_on", today.as_str()), ("summary", "Asked about spring interns"), ("follow_up_on", today.as_str())];
+        assert_eq!(counselor.post(&format!("/partners/{partner}/interactions"), &entry).await.status(), 303);
+        let (_, list) = counselor.page("/partners").await;
+        assert!(list.contains("follow-up"), "the partners list flags the follow-up due");
+        let (_, page) = counselor.page(&format!("/partners/{partner}")).await;
+        let page = unescape(&page);
+        assert!(page.contains("Rosa Diaz") && page.contains("Asked about spring interns"));
+
+        // Northfield works with the same partner and sees none of it.
+        let northfield_admin: String = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT u.email FROM users u JOIN districts d ON d.id = u.district_id
+                 WHERE d.slug = 'northfield' AND u.role = 'district_admin' AND u.email IS NOT NULL LIMIT 1").fetch_one(pool).await
+        }).unwrap();
+        crate::support::set_password(&db, &northfield_admin, crate::support::TEST_PASSWORD).await;
+        let other = app.signed_in_with(&northfield_admin, crate::support::TEST_PASSWORD).await;
+        let (status, page) = other.page(&format!("/partners/{partner}")).await;
+        assert_eq!(status, 200);
+        let page = unescape(&page);
+        assert!(!page.contains("Rosa Diaz") && !page.contains("Asked about spring interns"));
+
+        let rosa: PartnerContactId = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT id FROM partner_contacts WHERE name = 'Rosa Diaz'").fetch_one(pool).await
+        }).unwrap();
+        let theirs = other.post(&format!("/partners/{partner}/contacts/{rosa}/remove"), &[]).await;
+        assert_eq!(theirs.status(), 404, "another district cannot remove it");
+        assert_eq!(counselor.post(&format!("/partners/{partner}/contacts/{rosa}/remove"), &[]).await.status(), 303);
+        assert_eq!(contacts_of(district).await, before);
+        db.close().await;
+    }
+}
+
+on_both_backends! {
+    async fn placements_export_in_both_layouts_and_count_for_perkins(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let (_, district) = demo_partner(&db).await;
+        let target = placement(&db).await;
+        let now = OffsetDateTime::now_utc();
+        let perkins_before = exports::perkins(&db, district, None).await.unwrap();
+        let was_senior: bool = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT grade = 12 FROM users WHERE id = $1").bind(target.student).fetch_one(pool).await
+        }).unwrap();
+        with_pool!(&db, pool => {
+            sqlx::query("UPDATE users SET grade = 12 WHERE id = $1").bind(target.student).execute(pool).await.map(|_| ())
+        }).unwrap();
+
+        // Two completed courses in one sub-cluster make the student a CTE concentrator.
+        for title in ["Health Science I", "Health Science II"] {
+            let course = CourseId::random();
+            with_pool!(&db, pool => {
+                async {
+                    sqlx::query("INSERT INTO courses (id, district_id, title) VALUES ($1, $2, $3)")
+                        .bind(course).bind(district).bind(title).execute(pool).await?;
+                    sqlx::query("INSERT INTO course_subclusters (course_id, subcluster_id) VALUES ($1, 'physical-health')")
+                        .bind(course).execute(pool).await?;
+                    sqlx::query("INSERT INTO plan_courses (id, student_id, course_id, grade, status, version, created_at, updated_at)
+                         VALUES ($1, $2, $3, 11, 'completed', 1, $4, $4)")
+                        .bind(PlanCourseId::random()).bind(target.student).bind(course).bind(now).execute(pool).await
+                        .map(|_| ())
+                }.await
+            }).unwrap();
+        }
+        let supervisor = user_id(&db, "partner@demo.test").await;
+        let coordinator = user_id(&db, "district-admin@demo.test").await;
+        let input = HoursInput { worked_on: now.date(), start: 6 * 60, end: 9 * 60, description: "Rounds".into() };
+        let entry = hours::log(&db, &target, &input, &Limits::default(), now).await.unwrap().unwrap();
+        hours::approve(&db, (target.application, entry), hours::Approver::Supervisor, supervisor, now).await.unwrap();
+        hours::approve(&db, (target.application, entry), hours::Approver::Coordinator, coordinator, now).await.unwrap();
+        let ratings: Vec<(String, i64)> = (1..=12).map(|p| (format!("cctc-2012/CRP{p}"), 4)).collect();
+        store::add_evaluation(&db, target.application, supervisor, (&ratings, "Excellent"), now).await.unwrap();
+        store::set_checks(&db, target.application, (&model::CHECKLIST, true), coordinator, now).await.unwrap();
+
+        let perkins = exports::perkins(&db, district, None).await.unwrap();
+        assert_eq!(perkins.concentrators, perkins_before.concentrators + 1);
+        assert_eq!(perkins.concentrators_with_wbl, perkins_before.concentrators_with_wbl + 1);
+        let newly = i64::from(!was_senior);
+        assert_eq!(perkins.seniors, perkins_before.seniors + newly);
+        assert_eq!(perkins.seniors_with_wbl, perkins_before.seniors_with_wbl + newly);
+
+        let family: String = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT family_name FROM users WHERE id = $1").bind(target.student).fetch_one(pool).await
+        }).unwrap();
+        let id = target.application.to_string();
+        let admin = app.signed_in("district-admin@demo.test").await;
+        let generic = admin.get("/work-based-learning/export.csv?layout=generic").await;
+        assert_eq!(generic.status(), 200);
+        assert!(generic.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let generic = generic.text().await.unwrap();
+        let row = generic.lines().find(|l| l.starts_with(&id)).expect("the placement's row");
+        assert!(row.contains(&family) && row.contains(",internship,") && row.contains(",yes,3.00,0.00,"), "{row}");
+        assert!(row.contains(",yes,4.00,4,yes,10"), "{row}");
+
+        let calpads = admin.get("/work-based-learning/export.csv?layout=calpads").await.text().await.unwrap();
+        let row = calpads.lines().find(|l| l.contains(&id)).expect("the internship in the CALPADS-style file");
+        assert!(row.starts_with("WBLR,,"), "{row}");
+        let fields: Vec<&str> = row.split(',').collect();
+        assert_eq!(&fields[12..], ["10", id.as_str(), "3", "", "4", "Y", "Y"]);
+        let exported: i64 = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND resource LIKE '/work-based-learning/export.csv%'")
+                .fetch_one(pool).await
+        }).unwrap();
+        assert_eq!(exported, 2, "each download is in the audit log");
+
+        let (status, report) = admin.page("/work-based-learning/report").await;
+        assert_eq!(status, 200);
+        assert!(report.contains("5S3"));
+        assert_eq!(admin.get("/work-based-learning/export.csv?layout=pdf").await.status(), 400);
+        assert_eq!(admin.get("/work-based-learning/export.csv?year=next").await.status(), 400);
+
+        // A school's administrator gets their school's records only.
+        let school_admin = app.signed_in("school-admin@demo.test").await;
+        let same_school: bool = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT a.school_id = s.school_id FROM users a, users s WHERE a.email = 'school-admin@demo.test' AND s.id = $1")
+                .bind(target.student).fetch_one(pool).await
+        }).unwrap();
+        let theirs = school_admin.get("/work-based-learning/export.csv").await.text().await.unwrap();
+        assert_eq!(theirs.contains(&id), same_school);
+        let counselor = app.signed_in("counselor@demo.test").await;
+        assert_eq!(counselor.get("/work-based-learning/export.csv").await.status(), 403);
         db.close().await;
     }
 }
