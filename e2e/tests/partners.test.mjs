@@ -184,7 +184,7 @@ const RELATIONS = {
     addLog: 'Add to the log', followUps: 'Follow-ups', report: 'Work-based learning report', perkins: 'Perkins V',
     generic: 'All records (CSV, generic layout)', speakers: 'Guest speakers', speakerField: 'From which careers',
     from: 'Any day from', until: 'Until', send: 'Send the request', match: 'Send to this partner', found: 'Partner found',
-    partnerLabel: 'Partner',
+    partnerLabel: 'Partner', dayLimit: 'Most hours in a day', saveLimits: 'Save the limits', saved: 'Saved.',
   },
   es: {
     partner: 'Riverside County Courthouse', contactName: 'Nombre', contactEmail: 'Correo electrónico',
@@ -194,6 +194,7 @@ const RELATIONS = {
     generic: 'Todos los registros (CSV, formato general)', speakers: 'Oradores invitados',
     speakerField: 'De qué carreras', from: 'Cualquier día desde', until: 'Hasta', send: 'Enviar la solicitud',
     match: 'Enviar a este socio', found: 'Socio encontrado', partnerLabel: 'Socio',
+    dayLimit: 'Máximo de horas en un día', saveLimits: 'Guardar los límites', saved: 'Guardado.',
   },
 };
 
@@ -236,6 +237,12 @@ for (const lang of ['en', 'es']) {
     await teacher.getByRole('button', { name: t.match }).last().click();
     const requests = teacher.locator('section', { has: teacher.getByRole('heading', { name: t.speakers }) });
     assert.ok(await shown(requests.locator('li', { hasText: t.found }).filter({ hasText: offered })), 'matched to the partner');
+
+    await admin.goto(`${server.url}/work-based-learning/limits?lang=${lang}`);
+    await admin.getByLabel(t.dayLimit, { exact: true }).fill('6');
+    await admin.getByRole('button', { name: t.saveLimits }).click();
+    assert.ok(await shown(admin.getByRole('status').filter({ hasText: t.saved })), 'the limits are saved');
+    await checkAccessible(admin, `partners-limits-${lang}`);
 
     await admin.goto(`${server.url}/work-based-learning/report?lang=${lang}`);
     assert.ok(await shown(admin.getByRole('heading', { name: new RegExp(t.perkins) })));

@@ -97,6 +97,8 @@ pub enum Permission {
     ViewOpportunity(OpportunityId),
     /// Post an opportunity: a partner's staff.
     PostOpportunity,
+    /// Close an opportunity to new applications, or reopen it: its partner's staff.
+    ManageOpportunity(OpportunityId),
     /// Apply to an opportunity: a student of a district that works with its partner.
     ApplyTo(OpportunityId),
     /// Read an application: its student and their guardians, the school side, its partner.
@@ -474,6 +476,10 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             }
         }
         Permission::PostOpportunity => employer(db, user).await?.is_some(),
+        Permission::ManageOpportunity(opportunity) => {
+            let partner = opportunity_partner(db, opportunity).await?;
+            partner.is_some() && employer(db, user).await? == partner
+        }
         Permission::ApplyTo(opportunity) => {
             let Some(partner) = opportunity_partner(db, opportunity).await? else { return Ok(false) };
             user.role == Role::Student && district_works_with(db, user, partner).await?

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod exports;
 pub mod hours;
 pub mod interactions;
+pub mod limits;
 pub mod matching;
 pub mod model;
 pub mod pages;

@@ -280,6 +280,24 @@ pub async fn show_opportunity(
     render(&page)
 }
 
+/// Closes an opportunity to new applications (those made stay as they are), or reopens it.
+pub async fn set_opportunity_status(
+    State(state): State<AppState>,
+    session: SessionCtx,
+    Path(id): Path<String>,
+    form: FormFields,
+) -> Result<Response, AppError> {
+    let id = opportunity_id(&id)?;
+    policy::check(&state.db, session.user(), Permission::ManageOpportunity(id)).await?;
+    session.verify_csrf(form.get("csrf"))?;
+    let status = form.get("status");
+    if !["open", "closed"].contains(&status) {
+        return Err(AppError::bad_request("status", "error-field-opportunity-status", "choose open or closed"));
+    }
+    store::set_status(&state.db, id, status, OffsetDateTime::now_utc()).await?;
+    Ok(Redirect::to(&format!("/opportunities/{id}#applicants-heading")).into_response())
+}
+
 /// Why `student` may not apply to `opportunity` now, in `lang`; `None` when they may.
 fn why_not_apply(opportunity: &Opportunity, student: &User, lang: Lang) -> Option<String> {
     let today = OffsetDateTime::now_utc().date();

@@ -222,6 +222,7 @@ struct QueuePage {
     to_consent: Vec<ApplicationRow>,
     placed: Vec<ApplicationRow>,
     reports: bool,
+    sets_limits: bool,
 }
 
 /// The school's work queue: applications to approve, approved ones waiting on a guardian,
@@ -248,6 +249,7 @@ pub async fn show_queue(
     let [to_approve, to_consent, placed] = <[_; 3]>::try_from(lists).map_err(|_| AppError::NotFound)?;
     let reports = policy::check(&state.db, Some(user), Permission::ReportPlacements).await.is_ok();
     let layout = ctx.layout(ctx.t("queue-title"), "opportunities");
-    let page = QueuePage { layout, to_approve, to_consent, placed, reports };
+    let sets_limits = user.role == Role::DistrictAdmin;
+    let page = QueuePage { layout, to_approve, to_consent, placed, reports, sets_limits };
     render(&page)
 }

@@ -199,6 +199,14 @@ pub async fn record_vetting(
     })
 }
 
+/// Opens or closes an opportunity to new applications; false when it was so already.
+pub async fn set_status(db: &Db, id: OpportunityId, status: &str, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
+    const SQL: &str = "UPDATE opportunities SET status = $2, updated_at = $3 WHERE id = $1 AND status <> $2";
+    with_pool!(db, pool => {
+        sqlx::query(SQL).bind(id).bind(status).bind(now).execute(pool).await.map(|r| r.rows_affected() == 1)
+    })
+}
+
 /// Adds opportunity `id` (new ones are `OpportunityId::random()`) of `organization`.
 pub async fn insert_opportunity(
     db: &Db,

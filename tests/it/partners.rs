@@ -499,3 +499,35 @@ on_both_backends! {
         db.close().await;
     }
 }
+
+on_both_backends! {
+    async fn a_district_sets_its_hour_limits_and_a_partner_closes_an_opportunity(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let (_, district) = demo_partner(&db).await;
+        let admin = app.signed_in("district-admin@demo.test").await;
+        let bad = [("hours_day", "6"), ("hours_week", "4"), ("school_starts", "08:00"), ("school_ends", "15:00")];
+        assert_eq!(admin.post("/work-based-learning/limits", &bad).await.status(), 400);
+        assert_eq!(hours::limits(&db, district).await.unwrap(), Limits::default(), "a refused form changes nothing");
+        let good = [("hours_day", "4"), ("hours_week", "18"), ("school_starts", "07:45"), ("school_ends", "14:30")];
+        assert_eq!(admin.post("/work-based-learning/limits", &good).await.status(), 303);
+        let limits = hours::limits(&db, district).await.unwrap();
+        assert_eq!((limits.max_minutes_day, limits.max_minutes_week, limits.school_starts), (240, 1080, 465));
+        let (_, page) = admin.page("/work-based-learning/limits?saved=1").await;
+        assert!(page.contains("value=\"18\"") && page.contains("Saved."));
+
+        let target = opportunity(&db, 3, false, OffsetDateTime::now_utc().date() + Duration::days(5)).await;
+        let partner = app.signed_in("partner@demo.test").await;
+        let path = format!("/opportunities/{}/status", target.id);
+        assert_eq!(partner.post(&path, &[("status", "closed")]).await.status(), 303);
+        assert_eq!(store::opportunity(&db, target.id).await.unwrap().unwrap().status, "closed");
+        let student = app.signed_in("student@demo.test").await;
+        let (_, page) = student.page(&format!("/opportunities/{}", target.id)).await;
+        assert!(page.contains("Closed to new applications"));
+        let refused = student.post(&format!("/opportunities/{}/apply", target.id), &[("statement", "Hi")]).await;
+        assert_eq!(refused.status(), 400, "a closed opportunity takes no applications");
+        assert_eq!(partner.post(&path, &[("status", "open")]).await.status(), 303);
+        assert_eq!(store::opportunity(&db, target.id).await.unwrap().unwrap().status, "open");
+        db.close().await;
+    }
+}
