@@ -364,3 +364,7 @@ limits-save = Save the limits
 error-field-hours-time = Give the time as HH:MM, for example 08:00.
 error-field-school-day = The school day ends after it starts.
 limits-saved = Saved. New hours are checked against these limits.
+opportunity-occupation = Occupation (optional)
+opportunity-occupation-hint = The O*NET-SOC code of the job students will see, like 29-2052.00 for pharmacy technicians. Students who chose that occupation see this first.
+opportunity-occupation-label = Occupation
+error-field-opportunity-occupation = Give an O*NET-SOC code like 29-2052.00, or leave it blank.

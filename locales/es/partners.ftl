@@ -364,3 +364,7 @@ limits-save = Guardar los límites
 error-field-hours-time = Indique la hora como HH:MM, por ejemplo 08:00.
 error-field-school-day = La jornada escolar termina después de empezar.
 limits-saved = Guardado. Las horas nuevas se comprueban con estos límites.
+opportunity-occupation = Ocupación (opcional)
+opportunity-occupation-hint = El código O*NET-SOC del trabajo que verán los estudiantes, como 29-2052.00 para técnicos de farmacia. Quienes eligieron esa ocupación la ven primero.
+opportunity-occupation-label = Ocupación
+error-field-opportunity-occupation = Indique un código O*NET-SOC como 29-2052.00, o déjelo en blanco.

@@ -1,6 +1,6 @@
 //! Ranks opportunities for a student by the interests on their plan, each with the reason it
-//! ranks where it does: a chosen sub-cluster first, then an occupation of its sub-cluster,
-//! then a chosen cluster. Opportunities the student is too young for come last, saying why.
+//! ranks where it does: the very occupation the student chose first, then a chosen
+//! sub-cluster, then an occupation of its sub-cluster, then a chosen cluster. Opportunities the student is too young for come last, saying why.
 
 use std::collections::HashMap;
 
@@ -30,6 +30,7 @@ fn fit(opportunity: &Opportunity, interests: &Interests, lang: Lang) -> (u8, Opt
     let mut best: (u8, Option<String>) = (0, None);
     for (kind, id, name) in interests.chosen {
         let (score, key) = match kind.as_str() {
+            "occupation" if opportunity.occupation_code.as_ref() == Some(id) => (4, "match-subcluster"),
             "subcluster" if *id == opportunity.subcluster_id => (3, "match-subcluster"),
             "occupation"
                 if interests
@@ -90,6 +91,7 @@ mod tests {
             title: title.into(),
             description: String::new(),
             subcluster_id: subcluster.into(),
+            occupation_code: None,
             starts_on,
             ends_on: starts_on,
             location: String::new(),
@@ -122,8 +124,13 @@ mod tests {
         let occupations: HashMap<String, Vec<String>> =
             [("23-1011".to_string(), vec!["judicial-systems".to_string()])].into_iter().collect();
         let interests = Interests { chosen: &chosen, cluster_of: &cluster_of, subclusters_of_occupation: &occupations };
+        let law_office = Opportunity {
+            occupation_code: Some("23-1011".into()),
+            ..opportunity("Law office internship", "construction", 9, date!(2027 - 04 - 01))
+        };
         let ranked = rank(
             vec![
+                law_office,
                 opportunity("Site visit", "construction", 9, date!(2027 - 01 - 05)),
                 opportunity("Clinic shadow", "physical-health", 9, date!(2027 - 02 - 01)),
                 opportunity("Courtroom day", "judicial-systems", 9, date!(2027 - 03 - 01)),
@@ -134,10 +141,14 @@ mod tests {
             Lang::En,
         );
         let titles: Vec<&str> = ranked.iter().map(|r| r.opportunity.title.as_str()).collect();
-        assert_eq!(titles, ["Courtroom day", "Clinic shadow", "Site visit", "Surgery internship"]);
-        assert!(ranked[0].reason.as_deref().unwrap().contains("Lawyers"));
-        assert!(ranked[1].reason.as_deref().unwrap().contains("Healthcare & Human Services"));
-        assert!(ranked[2].reason.is_none());
-        assert!(ranked[3].ineligible.as_deref().unwrap().contains("12"));
+        assert_eq!(
+            titles,
+            ["Law office internship", "Courtroom day", "Clinic shadow", "Site visit", "Surgery internship"]
+        );
+        assert_eq!(ranked[0].reason.as_deref(), Some("Matches your interest in Lawyers"));
+        assert!(ranked[1].reason.as_deref().unwrap().contains("Lawyers"));
+        assert!(ranked[2].reason.as_deref().unwrap().contains("Healthcare & Human Services"));
+        assert!(ranked[3].reason.is_none());
+        assert!(ranked[4].ineligible.as_deref().unwrap().contains("12"));
     }
 }

@@ -94,6 +94,8 @@ pub struct OpportunityInput {
     pub title: String,
     pub description: String,
     pub subcluster: String,
+    /// An O*NET-SOC code ("29-2052.00"), checked against the catalog by the caller.
+    pub occupation: Option<String>,
     pub starts_on: Date,
     pub ends_on: Date,
     pub location: String,
@@ -160,6 +162,7 @@ pub fn checked_opportunity(form: &FormFields, subclusters: &[String]) -> Result<
         title: bounded_text(form, "title", MAX_TITLE, true)?,
         description: bounded_text(form, "description", MAX_TEXT, true)?,
         subcluster,
+        occupation: Some(form.get("occupation").trim().to_string()).filter(|code| !code.is_empty()),
         starts_on,
         ends_on,
         location: bounded_text(form, "location", MAX_LOCATION, true)?,

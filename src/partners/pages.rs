@@ -218,6 +218,15 @@ pub async fn create_opportunity(
     let organization = store::organization_of(&state.db, user.id).await?.ok_or(AppError::Denied)?;
     let subclusters: Vec<String> = state.catalog.subclusters(None).await?.into_iter().map(|s| s.id).collect();
     let input = model::checked_opportunity(&form, &subclusters)?;
+    if let Some(code) = &input.occupation
+        && state.catalog.occupation(code).await?.is_none()
+    {
+        return Err(AppError::bad_request(
+            "occupation",
+            "error-field-opportunity-occupation",
+            format!("no occupation has the code {code:?}: give an O*NET-SOC code like 29-2052.00, or leave it blank"),
+        ));
+    }
     let now = OffsetDateTime::now_utc();
     let id =
         store::insert_opportunity(&state.db, (OpportunityId::random(), organization.id), &input, Some(user.id), now)
@@ -246,6 +255,8 @@ struct OpportunityPage {
     csrf: String,
     opportunity: Opportunity,
     subcluster: String,
+    /// The occupation's code and title, when the partner named one.
+    occupation: Option<(String, String)>,
     standing: Standing,
 }
 
@@ -270,7 +281,12 @@ pub async fn show_opportunity(
         _ => Standing::Other,
     };
     let subcluster = subcluster_names(&state, ctx.lang).await?.remove(&opportunity.subcluster_id).unwrap_or_default();
+    let occupation = match &opportunity.occupation_code {
+        Some(code) => state.catalog.occupation(code).await?.map(|o| (o.code, o.title)),
+        None => None,
+    };
     let page = OpportunityPage {
+        occupation,
         layout: ctx.layout(opportunity.title.clone(), "opportunities"),
         csrf: session.csrf_token().to_string(),
         subcluster,

@@ -32,6 +32,8 @@ pub struct Opportunity {
     pub title: String,
     pub description: String,
     pub subcluster_id: String,
+    /// The O*NET-SOC occupation students would see at work, when the partner named one.
+    pub occupation_code: Option<String>,
     pub starts_on: Date,
     pub ends_on: Date,
     pub location: String,
@@ -52,7 +54,7 @@ impl Opportunity {
 }
 
 const OPPORTUNITY_COLUMNS: &str = "o.id, o.organization_id, g.name AS organization_name, o.kind, o.title,
-    o.description, o.subcluster_id, o.starts_on, o.ends_on, o.location, o.capacity, o.seats_held, o.paid,
+    o.description, o.subcluster_id, o.occupation_code, o.starts_on, o.ends_on, o.location, o.capacity, o.seats_held, o.paid,
     o.min_grade, o.min_age, o.needs_approval, o.transportation, o.status";
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -217,13 +219,13 @@ pub async fn insert_opportunity(
 ) -> Result<OpportunityId, sqlx::Error> {
     const SQL: &str = "INSERT INTO opportunities (id, organization_id, kind, title, description, subcluster_id,
          starts_on, ends_on, location, capacity, seats_held, paid, min_grade, min_age, needs_approval, transportation,
-         status, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, 'open', $16, $17, $17)";
+         status, created_by, created_at, updated_at, occupation_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14, $15, 'open', $16, $17, $17, $18)";
     with_pool!(db, pool => {
         sqlx::query(SQL).bind(id).bind(organization).bind(&input.kind).bind(&input.title).bind(&input.description)
             .bind(&input.subcluster).bind(input.starts_on).bind(input.ends_on).bind(&input.location)
             .bind(input.capacity).bind(input.paid).bind(input.min_grade).bind(input.min_age)
-            .bind(input.needs_approval).bind(&input.transportation).bind(by).bind(now)
+            .bind(input.needs_approval).bind(&input.transportation).bind(by).bind(now).bind(&input.occupation)
             .execute(pool).await.map(|_| id)
     })
 }

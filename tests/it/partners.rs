@@ -36,6 +36,7 @@ async fn opportunity(db: &Db, capacity: i64, needs_approval: bool, starts_on: ti
         title: format!("Test internship {}", OpportunityId::random()),
         description: "Work on the wards".into(),
         subcluster: "physical-health".into(),
+        occupation: None,
         starts_on,
         ends_on: starts_on + Duration::days(60),
         location: "Main campus".into(),
@@ -528,6 +529,24 @@ on_both_backends! {
         assert_eq!(refused.status(), 400, "a closed opportunity takes no applications");
         assert_eq!(partner.post(&path, &[("status", "open")]).await.status(), 303);
         assert_eq!(store::opportunity(&db, target.id).await.unwrap().unwrap().status, "open");
+
+        // A named occupation must be one the catalog knows; it then shows on the opportunity.
+        let posting = |occupation: &'static str| {
+            [
+                ("kind", "job_shadow"), ("title", "Pharmacy shadow day"), ("description", "A day at the counter"),
+                ("subcluster", "physical-health"), ("occupation", occupation), ("starts_on", "2030-01-10"),
+                ("ends_on", "2030-01-10"), ("location", "Main street"), ("capacity", "3"), ("min_grade", "9"),
+                ("transportation", "student"),
+            ]
+        };
+        let unknown = partner.post("/opportunities", &posting("99-9999.00")).await;
+        assert_eq!(unknown.status(), 400);
+        assert!(unescape(&unknown.text().await.unwrap()).contains("O*NET-SOC code like 29-2052.00"));
+        let posted = partner.post("/opportunities", &posting("29-2052.00")).await;
+        assert_eq!(posted.status(), 303);
+        let location = posted.headers()["location"].to_str().unwrap().to_string();
+        let (_, page) = partner.page(&location).await;
+        assert!(page.contains("href=\"/occupations/29-2052.00\""), "the opportunity links its occupation");
         db.close().await;
     }
 }
