@@ -212,8 +212,8 @@ pub async fn show_class(
     let can_request = policy::check(&state.db, Some(user), Permission::TeachClass(id)).await.is_ok();
     let speaker_requests = speakers::of_class(&state.db, id).await?;
     let mut speaker_matches = Vec::new();
+    let today = OffsetDateTime::now_utc().date();
     for request in speaker_requests.iter().filter(|r| can_request && r.status == "open") {
-        let today = OffsetDateTime::now_utc().date();
         let found =
             speaker_candidates(&state.db, class.district_id, &request.subcluster_id, request.window_start, today)
                 .await?;

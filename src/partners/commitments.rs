@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use time::Date;
 
+use super::exports::SchoolYear;
 use super::model::{bad, whole_number};
 use super::registry::{acting_on, back_to_partner};
 use super::store;
@@ -15,7 +16,7 @@ use crate::auth::policy::Permission;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{DistrictId, PartnerOrganizationId};
-use crate::plans::signoffs::{school_year, school_year_span};
+use crate::plans::signoffs::school_year;
 use crate::web::FormFields;
 use crate::with_pool;
 
@@ -32,8 +33,13 @@ pub struct Commitment {
 
 impl Commitment {
     pub fn left(&self) -> i64 {
-        (self.committed - self.delivered).max(0)
+        left(self.committed, self.delivered)
     }
+}
+
+/// What remains of a commitment: never below nothing, even when more was delivered.
+fn left(committed: i64, delivered: i64) -> i64 {
+    (committed - delivered).max(0)
 }
 
 /// Delivered so far in the school year `start..=end`: speaker requests matched to the partner,
@@ -66,12 +72,12 @@ pub async fn of_partner(
 ) -> Result<Vec<Commitment>, sqlx::Error> {
     const COMMITTED: &str = "SELECT kind, committed FROM partner_commitments
          WHERE district_id = $1 AND organization_id = $2 AND school_year = $3";
-    let year = school_year(day);
-    let (start, end) = school_year_span(day);
+    let year = SchoolYear::of(day);
     let (committed, delivered): (Counts, Counts) = with_pool!(db, pool => {
-        let committed = sqlx::query_as(COMMITTED).bind(district).bind(organization).bind(&year).fetch_all(pool).await?;
-        let delivered =
-            sqlx::query_as(DELIVERED).bind(district).bind(organization).bind(start).bind(end).fetch_all(pool).await?;
+        let committed =
+            sqlx::query_as(COMMITTED).bind(district).bind(organization).bind(&year.label).fetch_all(pool).await?;
+        let delivered = sqlx::query_as(DELIVERED).bind(district).bind(organization).bind(year.start).bind(year.end)
+            .fetch_all(pool).await?;
         Ok::<_, sqlx::Error>((committed, delivered))
     })?;
     let count = |rows: &[(String, i64)], kind: &str| rows.iter().filter(|(k, _)| k == kind).map(|(_, n)| n).sum();
@@ -115,7 +121,7 @@ pub struct SpeakerMatch {
 
 impl SpeakerMatch {
     pub fn left(&self) -> i64 {
-        (self.committed - self.delivered).max(0)
+        left(self.committed, self.delivered)
     }
 }
 
@@ -140,9 +146,9 @@ pub async fn speaker_candidates(
          WHERE c.district_id = $1 AND c.school_year = $2 AND c.kind = 'speakers' AND c.committed > 0
          AND EXISTS (SELECT 1 FROM partner_subclusters s JOIN subclusters sc ON sc.id = s.subcluster_id
              WHERE s.organization_id = o.id AND sc.cluster_id = (SELECT cluster_id FROM subclusters WHERE id = $5))";
-    let (start, end) = school_year_span(day);
+    let year = SchoolYear::of(day);
     let found: Vec<SpeakerMatch> = with_pool!(db, pool => {
-        sqlx::query_as(SQL).bind(district).bind(school_year(day)).bind(start).bind(end).bind(subcluster)
+        sqlx::query_as(SQL).bind(district).bind(&year.label).bind(year.start).bind(year.end).bind(subcluster)
             .fetch_all(pool).await
     })?;
     let mut candidates = Vec::new();

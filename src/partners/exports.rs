@@ -16,7 +16,7 @@ use crate::auth::SessionCtx;
 use crate::auth::policy::{self, Permission};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::ids::{ApplicationId, DistrictId, SchoolId};
+use crate::ids::{ApplicationId, DistrictId, SchoolId, UserId};
 use crate::orgs::model::{Role, User};
 use crate::plans::signoffs::school_year;
 use crate::web::{FormFields, Layout, PageCtx, attachment, render, sheet};
@@ -31,6 +31,7 @@ pub const PERKINS_KINDS: [&str; 4] = ["internship", "pre_apprenticeship", "appre
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Record {
     pub id: ApplicationId,
+    pub student_id: UserId,
     pub school_code: Option<String>,
     pub school_name: Option<String>,
     pub student_local_id: Option<String>,
@@ -118,7 +119,7 @@ pub async fn records(
     school: Option<SchoolId>,
     year: &SchoolYear,
 ) -> Result<Vec<Record>, sqlx::Error> {
-    const SQL: &str = "SELECT a.id, s.sourced_id AS school_code, s.name AS school_name,
+    const SQL: &str = "SELECT a.id, a.student_id, s.sourced_id AS school_code, s.name AS school_name,
          u.sourced_id AS student_local_id, u.family_name, u.given_name, u.grade, o.kind, o.title,
          org.name AS partner_name, org.naics_sector, o.subcluster_id, o.starts_on, o.ends_on, a.status, o.paid,
          a.school_sponsored,
@@ -362,10 +363,7 @@ pub fn totals_by_kind(records: &[Record]) -> Vec<KindTotals> {
         if of_kind.is_empty() {
             continue;
         }
-        let mut students: Vec<(&Option<String>, &String, &String)> =
-            of_kind.iter().map(|r| (&r.student_local_id, &r.family_name, &r.given_name)).collect();
-        students.sort();
-        students.dedup();
+        let students: std::collections::HashSet<UserId> = of_kind.iter().map(|r| r.student_id).collect();
         totals.push(KindTotals {
             kind: kind.to_string(),
             students: students.len(),
@@ -477,6 +475,7 @@ mod tests {
     fn record(kind: &str, status: &str, minutes: i64, ratings: (i64, i64)) -> Record {
         Record {
             id: ApplicationId::random(),
+            student_id: UserId::derived(&uuid::Uuid::nil(), "student"),
             school_code: Some("HS1".into()),
             school_name: Some("Lincoln High".into()),
             student_local_id: Some("S-1".into()),
@@ -508,6 +507,8 @@ mod tests {
         assert_eq!(SchoolYear::parse("2025-26", today).unwrap().start, date!(2025 - 07 - 01));
         assert_eq!(SchoolYear::parse("2025-2026", today).unwrap().end, date!(2026 - 06 - 30));
         assert_eq!(SchoolYear::parse("2025", today).unwrap().calpads_id(), "2025-2026");
+        let year = SchoolYear::of(date!(2027 - 02 - 28));
+        assert_eq!((year.start, year.end), (date!(2026 - 07 - 01), date!(2027 - 06 - 30)));
         for bad in ["2025-27", "25-26", "next", "1990-91", "2025-26-27"] {
             assert!(SchoolYear::parse(bad, today).is_err(), "{bad}");
         }
@@ -567,5 +568,12 @@ mod tests {
             (totals[1].students, totals[1].records, totals[1].completed, totals[1].approved_minutes),
             (1, 2, 1, 90)
         );
+        // A namesake is another student all the same.
+        let namesake = Record {
+            student_id: UserId::derived(&uuid::Uuid::nil(), "namesake"),
+            ..record("internship", "placed", 0, (0, 0))
+        };
+        let totals = totals_by_kind(&[record("internship", "placed", 0, (0, 0)), namesake]);
+        assert_eq!(totals[0].students, 2);
     }
 }

@@ -37,13 +37,6 @@ pub fn school_year_start(day: Date) -> Date {
     Date::from_calendar_date(year, Month::July, 1).unwrap_or(day)
 }
 
-/// The first and last day of the school year of `day` (July 1 to June 30).
-pub fn school_year_span(day: Date) -> (Date, Date) {
-    let start = school_year_start(day);
-    let next = start.replace_year(start.year() + 1).unwrap_or(start);
-    (start, next.previous_day().unwrap_or(start))
-}
-
 /// The role a sign-off is made in: only students, guardians and counselors sign.
 pub fn signer_role(user: &User) -> Option<&'static str> {
     match user.role {
@@ -107,6 +100,5 @@ mod tests {
         assert_eq!(school_year(date!(2026 - 06 - 30)), "2025-26");
         assert_eq!(school_year(date!(2026 - 07 - 01)), "2026-27");
         assert_eq!(school_year(date!(2099 - 12 - 01)), "2099-00");
-        assert_eq!(school_year_span(date!(2027 - 02 - 28)), (date!(2026 - 07 - 01), date!(2027 - 06 - 30)));
     }
 }
