@@ -333,7 +333,7 @@ async fn applications(
             store::add_consent(db, id, &consent, now).await?;
             if store::lapsed_vetting(db, district, target.organization_id, now.date()).await?.is_empty() {
                 store::advance(db, id, ("approved", "placed"), None, now).await?;
-                if n % 12 == 10 && target.starts_on < now.date() {
+                if n % 6 == 4 && target.starts_on < now.date() {
                     store::advance(db, id, ("placed", "completed"), None, now).await?;
                 }
             }
