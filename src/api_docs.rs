@@ -11,6 +11,7 @@ use utoipa::openapi::{RefOr, Schema};
 use crate::catalog::{api, case};
 use crate::error::AppError;
 use crate::explore::api as explore_api;
+use crate::insights::pages as insights;
 use crate::oneroster::upload as roster_upload;
 use crate::orgs::api as people_api;
 use crate::web::{Layout, PageCtx, render};
@@ -37,12 +38,14 @@ use crate::web::{Layout, PageCtx, render};
         explore_api::score_profiler,
         people_api::list_people,
         roster_upload::api_import_roster,
+        insights::api_equity,
     ),
     modifiers(&TokenSecurity),
     tags(
         (name = "catalog", description = "The National Career Clusters Framework and O*NET occupations"),
         (name = "case", description = "The framework as a 1EdTech CASE 1.0 package"),
         (name = "explore", description = "From what a student likes to clusters and occupations; the Interest Profiler"),
+        (name = "insights", description = "Reports for administrators, as suppressed aggregates: a signed-in administrator's session, or an API token with the scope the operation names"),
         (name = "district", description = "A district's own data, for its systems: send `Authorization: Bearer` with an API token a district administrator created at /admin/tokens, with the scope the operation names"),
     )
 )]
@@ -53,13 +56,17 @@ struct TokenSecurity;
 
 impl utoipa::Modify for TokenSecurity {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
         let scheme =
             HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("A district API token (pwt_…)")).build();
         openapi
             .components
             .get_or_insert_with(Default::default)
             .add_security_scheme("token", SecurityScheme::Http(scheme));
+        let cookie = ApiKeyValue::with_description("pathways_session", "The session of a signed-in user");
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme("session", SecurityScheme::ApiKey(ApiKey::Cookie(cookie)));
+        }
     }
 }
 

@@ -21,6 +21,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// For calls to other services (a district's sign-in provider).
     pub http: reqwest::Client,
+    /// Students of recent reports, for dashboards under load.
+    pub reports: Arc<crate::insights::cache::ReportCache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,7 +59,7 @@ pub async fn prepare(config: Config, progress: &dyn Progress) -> Result<AppState
             Err(error) => tracing::error!(%error, "explore index could not be built"),
         }
     });
-    Ok(AppState { db, catalog, explore, config: Arc::new(config), http: http_client() })
+    Ok(AppState { db, catalog, explore, config: Arc::new(config), http: http_client(), reports: Arc::default() })
 }
 
 /// The client for outgoing calls: short timeouts, so a slow provider cannot hold requests.

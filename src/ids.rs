@@ -99,4 +99,8 @@ id_type!(
     PartnerContactId,
     /// A call, meeting or visit with a partner, in the district's log.
     PartnerInteractionId,
+    /// A district's program of study: courses in sequence toward a sub-cluster.
+    ProgramId,
+    /// A professional development session for staff.
+    PdSessionId,
 );

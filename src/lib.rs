@@ -16,6 +16,7 @@ pub mod error;
 pub mod explore;
 pub mod i18n;
 pub mod ids;
+pub mod insights;
 pub mod oneroster;
 pub mod orgs;
 pub mod partners;

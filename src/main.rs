@@ -114,6 +114,46 @@ enum Command {
     /// Classroom: careers a unit opens, and how good those suggestions are
     #[command(subcommand)]
     Classroom(ClassroomCommand),
+    /// Insights for administrators: the equity report's benchmark and load test
+    #[command(subcommand)]
+    Insights(InsightsCommand),
+}
+
+#[derive(Subcommand)]
+enum InsightsCommand {
+    /// Time the district's equity report (every student group, suppressed) straight from the
+    /// database, and write the data it reads as CSV files with the unsuppressed counts, so
+    /// another engine can compute the same aggregates and be compared
+    #[command(
+        after_help = "Example:\n  pathways insights bench --database-url sqlite://var/big.db --district riverbend --export /tmp/equity"
+    )]
+    Bench {
+        /// The district's short name
+        #[arg(long, default_value = "riverbend")]
+        district: String,
+        /// Runs to time (the median is printed)
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100))]
+        runs: u32,
+        /// Write the data as CSV files and counts.csv into DIR
+        #[arg(long, value_name = "DIR")]
+        export: Option<PathBuf>,
+    },
+    /// Open the equity dashboard as many district administrators at once against a running
+    /// server for a bounded time; prints p50/p99 beside a /healthz baseline. Exits 1 on any error
+    #[command(
+        after_help = "Example:\n  pathways insights load-test --url http://127.0.0.1:8080 --database-url sqlite://var/big.db"
+    )]
+    LoadTest {
+        /// The running server (on the same database)
+        #[arg(long)]
+        url: String,
+        /// Administrators at once
+        #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        clients: u32,
+        /// How long the load runs
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        seconds: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -448,6 +488,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::SignIn(command) => run_sign_in(command, cli.global.config(DEFAULT_DATABASE)).await,
         Command::Classroom(command) => run_classroom(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::Insights(InsightsCommand::Bench { district, runs, export }) => {
+            use pathways::insights::bench;
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            let district = district_id(&db, &district).await?;
+            let scope = bench::scope(district, time::OffsetDateTime::now_utc().date());
+            if let Some(dir) = export {
+                let (students, events) = bench::export(&db, district, &dir).await?;
+                bench::write_counts(&db, &scope, &dir).await?;
+                out!("exported {students} students and {events} events to {}", dir.display())?;
+            }
+            let times = bench::time_report(&db, &scope, runs as usize).await?;
+            let ms = |d: &std::time::Duration| d.as_secs_f64() * 1000.0;
+            let (median, low, high) = (ms(&times[times.len() / 2]), ms(&times[0]), ms(&times[times.len() - 1]));
+            out!("equity_report_ms median {median:.1} min {low:.1} max {high:.1} runs {runs}")?;
+            Ok(())
+        }
+        Command::Insights(InsightsCommand::LoadTest { url, clients, seconds }) => {
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            for line in pathways::insights::load_test::run(&db, &url, clients as usize, seconds).await? {
+                out!("{line}")?;
+            }
+            Ok(())
+        }
     }
 }
 

@@ -21,6 +21,8 @@ use crate::catalog::{api, case, pages};
 use crate::classroom::pages as classroom;
 use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
+use crate::insights::alignment_pages as alignment;
+use crate::insights::pages as insights;
 use crate::oneroster::upload as roster_upload;
 use crate::orgs::{api as people_api, pages as people_pages};
 use crate::partners::{self, applications};
@@ -88,7 +90,8 @@ fn routes() -> Routes {
         .post("/match", explore_api::create_match)
         .post("/profiler/score", explore_api::score_profiler)
         .get("/district/people", people_api::list_people)
-        .upload("/district/oneroster", roster_upload::api_import_roster, roster_upload::MAX_UPLOAD_BYTES);
+        .upload("/district/oneroster", roster_upload::api_import_roster, roster_upload::MAX_UPLOAD_BYTES)
+        .get("/insights/equity", insights::api_equity);
 
     let case_rest = Routes::new("/ims/case/v1p0")
         .get("/CFDocuments", case::case_documents)
@@ -212,6 +215,15 @@ fn routes() -> Routes {
         .post("/partners/{id}/contacts", partners::contacts::add_contact)
         .post("/partners/{id}/contacts/{contact}/remove", partners::contacts::remove_contact)
         .post("/partners/{id}/interactions", partners::interactions::log_interaction)
+        .get("/insights", insights::show_insights)
+        .post("/insights/settings", insights::save_insights_settings)
+        .get("/insights/equity", insights::show_equity)
+        .get("/insights/equity.csv", insights::export_equity)
+        .get("/insights/alignment", alignment::show_alignment)
+        .get("/insights/alignment.csv", alignment::export_alignment)
+        .get("/insights/alignment/courses/{id}", alignment::show_course_alignment)
+        .post("/insights/alignment/courses/{id}", alignment::align_course)
+        .post("/insights/alignment/programs", alignment::create_program)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)
         .upload("/admin/roster", roster_upload::upload_roster, roster_upload::MAX_UPLOAD_BYTES)

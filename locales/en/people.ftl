@@ -591,3 +591,4 @@ plan-import-courses = { $count ->
 plan-import-course-unknown = { $item }: "{ $what }" is not in this district's course catalog, so it was left out; add the course that matches it here.
 requirements-template-changed = The template started from: { $preset }, and the district changed it since.
 requirements-grade-free = Nothing required in this grade
+tokens-scope-reports-read-help = read the district's reports (equity of access as suppressed counts, never a student's record)

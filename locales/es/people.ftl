@@ -591,3 +591,4 @@ plan-import-courses = { $count ->
 plan-import-course-unknown = { $item }: «{ $what }» no está en el catálogo de cursos de este distrito, así que no se agregó; agrega aquí el curso equivalente.
 requirements-template-changed = La plantilla partió de: { $preset }, y el distrito la cambió después.
 requirements-grade-free = Nada requerido en este grado
+tokens-scope-reports-read-help = leer los informes del distrito (equidad de acceso en cifras suprimidas, nunca el expediente de un estudiante)

@@ -36,7 +36,8 @@ use super::tokens::{ApiToken, Scope};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{
-    ApplicationId, ClassId, DistrictId, LessonId, OpportunityId, PartnerOrganizationId, PlcId, SchoolId, UserId,
+    ApplicationId, ClassId, CourseId, DistrictId, LessonId, OpportunityId, PartnerOrganizationId, PlcId, SchoolId,
+    UserId,
 };
 use crate::orgs::model::{Role, User};
 use crate::orgs::store;
@@ -124,6 +125,15 @@ pub enum Permission {
     /// Download work-based learning records and the state's counts: school and district
     /// administrators (a school's administrator, their school's).
     ReportPlacements,
+    /// See the insights (curriculum alignment, gaps, equity of access as suppressed
+    /// aggregates, professional development): school administrators for their school,
+    /// district administrators for the district.
+    ViewInsights,
+    /// Confirm courses' CIP programs and sub-clusters, and add programs of study: district
+    /// administrators.
+    AlignCurriculum,
+    /// Confirm one course's CIP program and sub-clusters: district administrators of its district.
+    AlignCourse(CourseId),
 }
 
 /// The SQL condition (over `lessons l`) of the lessons someone sees, with `$1` their user
@@ -497,7 +507,14 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
         Permission::VetPartner(organization) => {
             user.role == Role::DistrictAdmin && district_works_with(db, user, organization).await?
         }
-        Permission::ReportPlacements => {
+        Permission::AlignCurriculum => user.role == Role::DistrictAdmin && user.district_id.is_some(),
+        Permission::AlignCourse(course) => {
+            const SQL: &str = "SELECT district_id FROM courses WHERE id = $1";
+            let district: Option<DistrictId> =
+                with_pool!(db, pool => sqlx::query_scalar(SQL).bind(course).fetch_optional(pool).await)?;
+            user.role == Role::DistrictAdmin && district.is_some() && district == user.district_id
+        }
+        Permission::ReportPlacements | Permission::ViewInsights => {
             matches!(user.role, Role::SchoolAdmin | Role::DistrictAdmin) && user.district_id.is_some()
         }
         Permission::WorkWithPartner(organization) => {

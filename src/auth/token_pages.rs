@@ -24,7 +24,7 @@ struct TokensPage {
     layout: Layout,
     csrf: String,
     tokens: Vec<ApiToken>,
-    scopes: [Scope; 2],
+    scopes: &'static [Scope],
     /// The token just created and its secret, shown this once.
     created: Option<(String, String)>,
     problem: Option<&'static str>,
@@ -44,7 +44,7 @@ async fn tokens_page(
         layout: ctx.layout(ctx.t("tokens-title"), "home"),
         csrf: session.csrf_token().to_string(),
         tokens: tokens::list(&state.db, district).await?,
-        scopes: Scope::ALL,
+        scopes: &Scope::ALL,
         created,
         problem,
         name,

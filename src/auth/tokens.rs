@@ -24,15 +24,18 @@ pub enum Scope {
     RosterRead,
     /// Import OneRoster sets into the district.
     RosterImport,
+    /// Read the district's reports (suppressed aggregates, never a student's record).
+    ReportsRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 2] = [Scope::RosterRead, Scope::RosterImport];
+    pub const ALL: [Scope; 3] = [Scope::RosterRead, Scope::RosterImport, Scope::ReportsRead];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Scope::RosterRead => "roster:read",
             Scope::RosterImport => "roster:import",
+            Scope::ReportsRead => "reports:read",
         }
     }
 

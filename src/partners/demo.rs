@@ -43,8 +43,10 @@ const SECTORS: [(&str, &str, &str, &str, [&str; 2]); 20] = [
 
 const PLACES: [&str; 3] = ["Riverside", "Summit", "Lakeview"];
 
-/// Applications the demo makes per district, at most.
+/// Applications the demo makes per district: at least this many, more in large districts.
 const APPLICATIONS: usize = 60;
+/// Percent of students in grades 10–12 who apply in a large district.
+const APPLYING_PERCENT: usize = 12;
 
 fn region() -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:pathways:demo:region")
@@ -262,6 +264,26 @@ async fn own_partner(db: &Db, district: DistrictId, now: OffsetDateTime) -> Resu
     Ok(ids)
 }
 
+/// Who applies: a weighted draw without replacement (the largest `u^(1/w)` keys), where
+/// students who are economically disadvantaged, learning English or on an IEP or 504 plan
+/// are less likely to apply, as districts commonly find before they act on it.
+fn applicants(candidates: Vec<(UserId, bool, bool, bool)>) -> Vec<UserId> {
+    let wanted = APPLICATIONS.max(candidates.len() * APPLYING_PERCENT / 100);
+    let mut keyed: Vec<(f64, UserId)> = candidates
+        .into_iter()
+        .map(|(id, disadvantaged, learner, iep)| {
+            let weight = [(disadvantaged, 0.7), (learner, 0.5), (iep, 0.6)]
+                .iter()
+                .filter(|(has, _)| *has)
+                .fold(1.0, |w, (_, factor)| w * factor);
+            let draw = (id.uuid().as_u64_pair().1 >> 11) as f64 / (1u64 << 53) as f64;
+            (draw.max(f64::MIN_POSITIVE).powf(1.0 / weight), id)
+        })
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().take(wanted).map(|(_, id)| id).collect()
+}
+
 /// Applications of the district's older students in every state.
 async fn applications(
     db: &Db,
@@ -269,13 +291,19 @@ async fn applications(
     own: &[OpportunityId],
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    const STUDENTS: &str = "SELECT id FROM users WHERE district_id = $1 AND role = 'student' AND grade >= 11
-         AND (email IS NULL OR email <> 'student@demo.test') ORDER BY id LIMIT $2";
+    const STUDENTS: &str =
+        "SELECT u.id, COALESCE(a.economically_disadvantaged, FALSE), COALESCE(a.english_learner, FALSE),
+             COALESCE(a.iep_504, FALSE)
+         FROM users u LEFT JOIN student_attributes a ON a.student_id = u.id
+         WHERE u.district_id = $1 AND u.role = 'student' AND u.grade >= 10
+         AND (u.email IS NULL OR u.email <> 'student@demo.test') ORDER BY u.id";
     const GUARDIAN: &str = "SELECT guardian_id FROM guardianships WHERE student_id = $1 LIMIT 1";
     const SUPERVISOR: &str = "SELECT user_id FROM partner_staff WHERE organization_id = $1 LIMIT 1";
     const COORDINATOR: &str = "SELECT a.id FROM users a JOIN users s ON s.school_id = a.school_id
          WHERE s.id = $1 AND a.role = 'school_admin' LIMIT 1";
-    let students: Vec<UserId> = with_pool!(db, pool => sqlx::query_scalar(STUDENTS).bind(district).bind(APPLICATIONS as i64).fetch_all(pool).await)?;
+    let candidates: Vec<(UserId, bool, bool, bool)> =
+        with_pool!(db, pool => sqlx::query_as(STUDENTS).bind(district).fetch_all(pool).await)?;
+    let students = applicants(candidates);
     let Some(internship) = own.first() else { return Ok(()) };
     let Some(opportunity) = store::opportunity(db, *internship).await? else { return Ok(()) };
     let regional: Vec<OpportunityId> = (0..SECTORS.len() * PLACES.len())

@@ -68,7 +68,7 @@ impl Record {
 }
 
 /// A school year as "2026-27", with its first and last day.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SchoolYear {
     pub label: String,
     pub start: Date,
@@ -306,7 +306,8 @@ pub fn calpads_csv(records: &[Record], reporting_lea: &str, year: &SchoolYear) -
 }
 
 /// The counts behind the Perkins V secondary indicator 5S3: of the grade-12 CTE concentrators
-/// (two or more completed courses in one sub-cluster, the program of study), how many took
+/// (two or more completed career and technical courses — courses aligned to a CIP program —
+/// in one sub-cluster), how many took
 /// part in work-based learning (placed in or completed an experience of [`PERKINS_KINDS`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct PerkinsCounts {
@@ -330,6 +331,7 @@ pub async fn perkins(db: &Db, district: DistrictId, school: Option<SchoolId>) ->
         "WITH seniors AS (SELECT id FROM users WHERE district_id = $1 AND role = 'student' AND active AND grade = 12
              AND ($2 IS NULL OR school_id = $2)),
          concentrators AS (SELECT DISTINCT pc.student_id FROM plan_courses pc
+             JOIN courses c ON c.id = pc.course_id AND c.cip_code IS NOT NULL
              JOIN course_subclusters cs ON cs.course_id = pc.course_id
              WHERE pc.status = 'completed' AND pc.student_id IN (SELECT id FROM seniors)
              GROUP BY pc.student_id, cs.subcluster_id HAVING COUNT(DISTINCT pc.course_id) >= 2),

@@ -93,10 +93,22 @@ const CTE_ELECTIVES: [&str; 6] = [
     "Agriculture",
 ];
 
-/// The district's courses by title (the first of each), and their sub-cluster tags.
+/// The CIP 2020 program the district aligned each career and technical subject's courses to.
+const CTE_PROGRAMS: [(&str, &str); 6] = [
+    ("Computer Science", "11.0701"),
+    ("Automotive Technology", "47.0604"),
+    ("Health Science", "51.3902"),
+    ("Culinary Arts", "12.0500"),
+    ("Business and Marketing", "52.1801"),
+    ("Agriculture", "01.0000"),
+];
+
+/// The district's courses by title (the first of each), their sub-cluster tags and the CIP
+/// programs of its career and technical courses.
 struct Catalog {
     by_title: BTreeMap<String, uuid::Uuid>,
     tags: TableRows,
+    programs: Vec<(uuid::Uuid, &'static str)>,
 }
 
 impl Catalog {
@@ -107,23 +119,37 @@ impl Catalog {
         let mut tags =
             TableRows { table: "course_subclusters", columns: &["course_id", "subcluster_id"], rows: Vec::new() };
         let mut by_title = BTreeMap::new();
+        let mut programs = Vec::new();
         for (id, title, subject) in rows {
             by_title.entry(title).or_insert(id);
             let subject = subject.unwrap_or_default();
             for (_, subclusters) in COURSE_SUBCLUSTERS.iter().filter(|(s, _)| *s == subject) {
                 tags.rows.extend(subclusters.iter().map(|sub| vec![Value::uuid(id), Value::text(*sub)]));
             }
+            programs.extend(CTE_PROGRAMS.iter().filter(|(s, _)| *s == subject).map(|(_, cip)| (id, *cip)));
         }
-        Ok(Catalog { by_title, tags })
+        Ok(Catalog { by_title, tags, programs })
     }
 
-    /// The subjects a student takes in `grade`: the core four and two electives.
-    fn subjects(dice: &mut Rng, grade: i64) -> Vec<&'static str> {
+    /// The subjects a student takes in `grade`: the core four and two electives; in grades 11
+    /// and 12 one is a career and technical elective for most (fewer English learners).
+    fn subjects(dice: &mut Rng, grade: i64, english_learner: bool) -> Vec<&'static str> {
         let mut subjects = vec!["English", "Mathematics", "Science", "Social Studies"];
+        let arts = ["Art", "Music"];
+        let cte = |dice: &mut Rng, other: &'static str| {
+            let takes = dice.below(100) < if english_learner { 55 } else { 80 };
+            if takes { CTE_ELECTIVES[dice.below(CTE_ELECTIVES.len())] } else { other }
+        };
         match grade {
             9 | 10 => subjects.extend(["Spanish", "Health and Physical Education"]),
-            11 => subjects.extend([["Art", "Music"][dice.below(2)], CTE_ELECTIVES[dice.below(CTE_ELECTIVES.len())]]),
-            12 => subjects.extend([CTE_ELECTIVES[dice.below(CTE_ELECTIVES.len())], ["Music", "Art"][dice.below(2)]]),
+            11 => {
+                let art = dice.below(2);
+                subjects.extend([arts[art], cte(dice, arts[1 - art])]);
+            }
+            12 => {
+                let art = dice.below(2);
+                subjects.extend([cte(dice, arts[art]), arts[1 - art]]);
+            }
             _ => {
                 let electives = ["Art", "Music", "Physical Education", "Spanish", "Technology"];
                 let first = dice.below(electives.len());
@@ -139,11 +165,12 @@ impl Catalog {
         &self,
         rows: &mut Vec<Vec<Value>>,
         dice: &mut Rng,
-        student: UserId,
+        pupil: &Pupil,
         grade: i64,
         stage: usize,
         at: OffsetDateTime,
     ) {
+        let student = pupil.id;
         let last = match (grade, stage >= 55) {
             (8, true) => 9,
             (9.., true) => 12,
@@ -152,7 +179,7 @@ impl Catalog {
         let first = if grade >= 9 { 9 } else { grade };
         let failed = grade >= 10 && dice.below(100) < 12;
         for year in first..=last {
-            for subject in Self::subjects(dice, year) {
+            for subject in Self::subjects(dice, year, pupil.english_learner) {
                 let Some(course) = self.by_title.get(&format!("{subject} {year}")) else { continue };
                 let status = match year.cmp(&grade) {
                     std::cmp::Ordering::Less if failed && year == 9 && subject == "Mathematics" => "not_passed",
@@ -168,6 +195,51 @@ impl Catalog {
     }
 }
 
+/// A student as the demo plans them: their grade, whether they are learning English, and
+/// who signs their plan with them.
+#[derive(sqlx::FromRow)]
+struct Pupil {
+    id: UserId,
+    grade: Option<i64>,
+    english_learner: bool,
+    guardian: Option<UserId>,
+    counselor: Option<UserId>,
+}
+
+const PUPILS: &str = "SELECT u.id, u.grade, COALESCE(a.english_learner, FALSE) AS english_learner,
+        (SELECT g.guardian_id FROM guardianships g WHERE g.student_id = u.id ORDER BY g.guardian_id LIMIT 1) AS guardian,
+        (SELECT c.counselor_id FROM counselor_assignments c WHERE c.school_id = u.school_id AND c.grade = u.grade
+         ORDER BY c.counselor_id LIMIT 1) AS counselor
+    FROM users u LEFT JOIN student_attributes a ON a.student_id = u.id
+    WHERE u.district_id = $1 AND u.role = 'student' ORDER BY u.id";
+
+/// This school year's sign-offs of a plan far enough along: the student, then (more often
+/// for families who read English) a guardian, and the counselor of students with goals.
+fn sign_offs(rows: &mut Vec<Vec<Value>>, dice: &mut Rng, pupil: &Pupil, stage: usize, now: OffsetDateTime) {
+    if stage < 60 {
+        return;
+    }
+    let year_start = super::signoffs::school_year_start(now.date());
+    let days_in = (now.date() - year_start).whole_days().clamp(1, 60) as usize;
+    let signed_at = now - Duration::days(dice.below(days_in) as i64);
+    let year = super::signoffs::school_year(signed_at.date());
+    let guardian_signs = dice.below(100) < if pupil.english_learner { 45 } else { 75 };
+    let signers = [
+        Some((pupil.id, "student")),
+        pupil.guardian.filter(|_| guardian_signs).map(|g| (g, "guardian")),
+        pupil.counselor.filter(|_| stage >= 65).map(|c| (c, "counselor")),
+    ];
+    for (signer, role) in signers.into_iter().flatten() {
+        rows.push(vec![
+            Value::uuid(pupil.id.uuid()),
+            Value::text(&year),
+            Value::uuid(signer.uuid()),
+            Value::text(role),
+            Value::Time(signed_at),
+        ]);
+    }
+}
+
 /// Writes plans for the students of `district` (all but `keep_empty`, who gets only the
 /// courses they took and are taking).
 pub async fn generate(
@@ -176,10 +248,8 @@ pub async fn generate(
     keep_empty: Option<UserId>,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    type Students = Vec<(UserId, Option<i64>)>;
-    let (students, links): (Students, Vec<(String, String)>) = with_pool!(db, pool => {
-        let students = sqlx::query_as("SELECT id, grade FROM users WHERE district_id = $1 AND role = 'student' ORDER BY id")
-            .bind(district).fetch_all(pool).await?;
+    let (students, links): (Vec<Pupil>, Vec<(String, String)>) = with_pool!(db, pool => {
+        let students = sqlx::query_as(PUPILS).bind(district).fetch_all(pool).await?;
         let links = sqlx::query_as("SELECT ss.subcluster_id, o.code FROM subcluster_socs ss
              JOIN occupations o ON o.soc_code = ss.soc_code ORDER BY ss.subcluster_id, o.code")
             .fetch_all(pool).await?;
@@ -203,12 +273,18 @@ pub async fn generate(
     let catalog = Catalog::load(db, district).await?;
     let mut courses = TableRows { table: "plan_courses", columns: courses::ROW_COLUMNS, rows: Vec::new() };
     let enrolled = now - Duration::days(90);
-    for (student, grade) in students {
+    let mut signoffs = TableRows {
+        table: "plan_signoffs",
+        columns: &["student_id", "school_year", "signer_id", "signer_role", "signed_at"],
+        rows: Vec::new(),
+    };
+    for pupil in &students {
+        let (student, grade) = (pupil.id, pupil.grade);
         let mut dice = Rng::seeded(student.uuid().as_u64_pair().0);
         let stage = dice.below(100);
         if let Some(grade) = grade {
             let stage = if Some(student) == keep_empty { 0 } else { stage };
-            catalog.plan(&mut courses.rows, &mut dice, student, grade, stage, enrolled);
+            catalog.plan(&mut courses.rows, &mut dice, pupil, grade, stage, enrolled);
         }
         if Some(student) == keep_empty {
             continue;
@@ -231,6 +307,7 @@ pub async fn generate(
             let id = PlanInterestId::derived(&NAMESPACE, &format!("{student}/interest/{i}"));
             interests.rows.push(interest_row(id, student, kind, code, added));
         }
+        sign_offs(&mut signoffs.rows, &mut Rng::seeded(student.uuid().as_u64_pair().1), pupil, stage, now);
         if stage < 55 {
             continue; // interests only
         }
@@ -252,9 +329,13 @@ pub async fn generate(
     }
     with_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        let tables = [&interests, &goals, &doing.activities, &doing.reflections, &doing.tags, &doing.postsecondary, &catalog.tags, &courses];
+        let tables = [&interests, &goals, &doing.activities, &doing.reflections, &doing.tags, &doing.postsecondary, &catalog.tags, &courses, &signoffs];
         for TableRows { table, columns, rows } in tables {
             BulkInsert::insert_rows(&mut *tx, table, columns, rows, "", &mut |_| ()).await?;
+        }
+        for (course, cip) in &catalog.programs {
+            sqlx::query("UPDATE courses SET cip_code = $1, aligned_at = $2 WHERE id = $3")
+                .bind(*cip).bind(now).bind(CourseId::from(*course)).execute(&mut *tx).await?;
         }
         tx.commit().await
     })

@@ -63,7 +63,7 @@ struct Tally {
     conflicts: usize,
 }
 
-async fn sign_in(db: &Db, user: UserId, now: OffsetDateTime) -> Result<(String, String), sqlx::Error> {
+pub(crate) async fn sign_in(db: &Db, user: UserId, now: OffsetDateTime) -> Result<(String, String), sqlx::Error> {
     let (id, csrf) = (random_token(), random_token());
     create_session(db, &id, &csrf, Some(user), now).await?;
     Ok((format!("pathways_session={id}"), csrf))
@@ -204,7 +204,7 @@ impl Client {
     }
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
     }

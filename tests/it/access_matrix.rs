@@ -423,6 +423,15 @@ const CASES: &[Case] = &[
     get("/work-based-learning/limits", Rule::DistrictAdmin),
     form_rejected("/work-based-learning/limits", Rule::DistrictAdmin, &[("hours_day", "30")]),
     get("/work-based-learning/export.csv", Rule::Administrators),
+    get("/insights", Rule::Administrators),
+    form_rejected("/insights/settings", Rule::DistrictAdmin, &[("threshold", "3")]),
+    get("/insights/equity", Rule::Administrators),
+    get("/insights/equity.csv", Rule::Administrators),
+    get("/insights/alignment", Rule::Administrators),
+    get("/insights/alignment.csv", Rule::Administrators),
+    get("/insights/alignment/courses/{id}", Rule::OwnDistrictAdmin),
+    form_rejected("/insights/alignment/courses/{id}", Rule::OwnDistrictAdmin, &[("cip", "99.9999")]),
+    form_rejected("/insights/alignment/programs", Rule::DistrictAdmin, &[("title", "")]),
     get("/partners", Rule::DistrictStaff),
     get("/partners/{id}", Rule::DistrictStaff),
     form_rejected("/partners/{id}/vetting", Rule::DistrictAdmin, &[("kind", "horoscope")]),
@@ -459,6 +468,7 @@ const CASES: &[Case] = &[
     get("/api/v1/case/package", Rule::Public),
     json("/api/v1/match", r#"{"text": "I like helping people"}"#),
     get("/api/v1/district/people", Rule::ApiToken),
+    get("/api/v1/insights/equity", Rule::Administrators),
     upload_without_file("/api/v1/district/oneroster", Rule::ApiToken),
     json("/api/v1/profiler/score", r#"{"answers": "1111111111111111111111111111111111111111111111111111111111111"}"#),
     get("/ims/case/v1p0/CFDocuments", Rule::Public),
@@ -505,6 +515,8 @@ struct World {
     application_id: String,
     /// A partner of the region, which both demo districts work with.
     partner_id: String,
+    /// A course of the demo district.
+    course_id: String,
     emails: Vec<(Actor, String)>,
 }
 
@@ -637,8 +649,14 @@ async fn arrange(app: &TestApp) -> World {
              ORDER BY organization_id LIMIT 1").fetch_one(pool).await
     })
     .expect("a partner of both districts");
+    let course: pathways::ids::CourseId = with_pool!(&db, pool => {
+        sqlx::query_scalar("SELECT id FROM courses WHERE district_id = $1 ORDER BY title, id LIMIT 1")
+            .bind(district).fetch_one(pool).await
+    })
+    .expect("a course of the demo district");
     db.close().await;
     World {
+        course_id: course.to_string(),
         opportunity_id: opportunity.to_string(),
         application_id: application.to_string(),
         partner_id: partner.to_string(),
@@ -705,6 +723,8 @@ fn concrete(template: &str, world: &World) -> String {
         world.application_id.as_str()
     } else if template.starts_with("/partners/") {
         world.partner_id.as_str()
+    } else if template.starts_with("/insights/alignment/courses/") {
+        world.course_id.as_str()
     } else if template.starts_with("/admin/tokens/") {
         world.token_id.as_str()
     } else if template.starts_with("/clusters/") || template.starts_with("/api/v1/clusters/") {

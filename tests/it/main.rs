@@ -11,6 +11,7 @@ mod classroom;
 mod cli;
 mod district_api;
 mod explore;
+mod insights;
 mod oneroster;
 mod partners;
 mod people;

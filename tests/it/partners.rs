@@ -424,12 +424,13 @@ on_both_backends! {
             sqlx::query("UPDATE users SET grade = 12 WHERE id = $1").bind(target.student).execute(pool).await.map(|_| ())
         }).unwrap();
 
-        // Two completed courses in one sub-cluster make the student a CTE concentrator.
+        // Two completed career and technical courses (aligned to a CIP program) in one
+        // sub-cluster make the student a CTE concentrator.
         for title in ["Health Science I", "Health Science II"] {
             let course = CourseId::random();
             with_pool!(&db, pool => {
                 async {
-                    sqlx::query("INSERT INTO courses (id, district_id, title) VALUES ($1, $2, $3)")
+                    sqlx::query("INSERT INTO courses (id, district_id, title, cip_code) VALUES ($1, $2, $3, '51.3902')")
                         .bind(course).bind(district).bind(title).execute(pool).await?;
                     sqlx::query("INSERT INTO course_subclusters (course_id, subcluster_id) VALUES ($1, 'physical-health')")
                         .bind(course).execute(pool).await?;

@@ -427,6 +427,13 @@ impl Visitor {
         (status, unescape(&response.text().await.expect("body")))
     }
 
+    /// GET a JSON document: status and body.
+    pub async fn json_of(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
     /// Posts a multipart form (with this visitor's CSRF token) and, optionally, a file
     /// field `file` as (file name, bytes).
     pub async fn post_multipart(

@@ -1,0 +1,96 @@
+//! The students of recent reports, kept in memory for a minute: a dashboard that many
+//! administrators open at once reads the district's students and their stages once, not on
+//! every request. An entry past its minute is still served while one refresh runs beside it;
+//! changes made here (a course aligned) drop the district's entries at once.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use time::OffsetDateTime;
+
+use super::equity::Student;
+use super::store::{self, Scope};
+use crate::db::Db;
+use crate::ids::DistrictId;
+
+/// How long an entry is fresh.
+const FRESH: Duration = Duration::from_secs(60);
+/// Entries kept at most; the least recently computed goes first.
+const ENTRIES: usize = 32;
+
+/// Students of one report as computed at a moment.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub students: Arc<Vec<Student>>,
+    pub as_of: OffsetDateTime,
+}
+
+struct Entry {
+    snapshot: Snapshot,
+    computed: Instant,
+    refreshing: bool,
+}
+
+#[derive(Default)]
+pub struct ReportCache {
+    entries: Mutex<HashMap<Scope, Entry>>,
+    /// One computation at a time: requests that find nothing wait for it, then read it.
+    computing: tokio::sync::Mutex<()>,
+}
+
+impl ReportCache {
+    /// The students of `scope`: from memory when fresh; stale ones are served while a
+    /// refresh runs in the background; missing ones are computed once for every waiter.
+    pub async fn students(self: &Arc<Self>, db: &Db, scope: &Scope) -> Result<Snapshot, sqlx::Error> {
+        if let Some(snapshot) = self.lookup(db, scope) {
+            return Ok(snapshot);
+        }
+        let _turn = self.computing.lock().await;
+        if let Some(snapshot) = self.lookup(db, scope) {
+            return Ok(snapshot);
+        }
+        self.compute(db, scope).await
+    }
+
+    /// A cached snapshot, starting a refresh when it is stale.
+    fn lookup(self: &Arc<Self>, db: &Db, scope: &Scope) -> Option<Snapshot> {
+        let mut entries = self.entries.lock().expect("report cache");
+        let entry = entries.get_mut(scope)?;
+        if entry.computed.elapsed() >= FRESH && !entry.refreshing {
+            entry.refreshing = true;
+            let (cache, db, scope) = (Arc::clone(self), db.clone(), scope.clone());
+            tokio::spawn(async move {
+                let _turn = cache.computing.lock().await;
+                if let Err(error) = cache.compute(&db, &scope).await {
+                    tracing::warn!(%error, "refreshing a report failed");
+                    if let Some(entry) = cache.entries.lock().expect("report cache").get_mut(&scope) {
+                        entry.refreshing = false;
+                    }
+                }
+            });
+        }
+        Some(entry.snapshot.clone())
+    }
+
+    async fn compute(&self, db: &Db, scope: &Scope) -> Result<Snapshot, sqlx::Error> {
+        let as_of = OffsetDateTime::now_utc();
+        let students = Arc::new(store::students(db, scope).await?);
+        let snapshot = Snapshot { students, as_of };
+        let mut entries = self.entries.lock().expect("report cache");
+        if entries.len() >= ENTRIES && !entries.contains_key(scope) {
+            let oldest = entries.iter().min_by_key(|(_, e)| e.computed).map(|(k, _)| k.clone());
+            if let Some(oldest) = oldest {
+                entries.remove(&oldest);
+            }
+        }
+        let entry = Entry { snapshot: snapshot.clone(), computed: Instant::now(), refreshing: false };
+        entries.insert(scope.clone(), entry);
+        Ok(snapshot)
+    }
+
+    /// Drops the district's entries: something its reports count has changed.
+    pub fn forget(&self, district: DistrictId) {
+        self.entries.lock().expect("report cache").retain(|scope, _| scope.district != district);
+    }
+}
