@@ -22,12 +22,12 @@ after(async () => {
 
 const TEXT = {
   en: {
-    insights: 'Insights', equity: 'Equity of access', by: 'Break down by', show: 'Show', learner: 'English learner',
+    insights: 'Insights', equity: 'Equity of access', alignment: 'Curriculum alignment', schools: 'Clusters by school', by: 'Break down by', show: 'Show', learner: 'English learner',
     funnel: 'Funnel of all students', heat: 'Rates by group and stage', download: 'Download every group table (CSV)',
     yes: 'Yes', threshold: 'Smallest count shown', save: 'Save', saved: 'The threshold is saved.',
   },
   es: {
-    insights: 'Indicadores', equity: 'Equidad de acceso', by: 'Desglosar por', show: 'Mostrar', learner: 'aprendiz de inglés',
+    insights: 'Indicadores', equity: 'Equidad de acceso', alignment: 'Alineación del currículo', schools: 'Grupos por escuela', by: 'Desglosar por', show: 'Mostrar', learner: 'aprendiz de inglés',
     funnel: 'Embudo de todos los estudiantes', heat: 'Tasas por grupo y etapa',
     download: 'Descargar todas las tablas por grupo (CSV)', yes: 'Sí', threshold: 'Cifra mínima que se muestra',
     save: 'Guardar', saved: 'El umbral quedó guardado.',
@@ -89,6 +89,12 @@ for (const lang of ['en', 'es']) {
     const lines = csv.trim().split(/\r?\n/);
     assert.match(lines[0], /^dimension,group,group_name,students,exposure_count/);
     assert.ok(lines.some((l) => l.startsWith('english_learner,yes,')));
+
+    await page.goto(`${server.url}/insights?lang=${lang}`);
+    await page.getByRole('link', { name: t.alignment }).first().click();
+    await page.waitForURL(/\/insights\/alignment/);
+    await checkAccessible(page, `alignment-${lang}`);
+    await chartShot(page, t.schools, `chart-alignment-heat-${lang}`);
     await page.context().close();
   });
 }

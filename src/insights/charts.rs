@@ -13,7 +13,7 @@ const ROW: f64 = 30.0;
 const TOP: f64 = 10.0;
 
 /// Characters of a label that fit in `LABELS` at the charts' font size.
-const LABEL_CHARS: usize = 28;
+const LABEL_CHARS: usize = 24;
 /// Room the funnel keeps on the right for "count · rate".
 const FUNNEL_VALUE: f64 = 130.0;
 
