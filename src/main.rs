@@ -247,6 +247,27 @@ enum ImportCommand {
         #[arg(long, value_name = "SLUG")]
         district: Option<String>,
     },
+    /// Import the district's regional labor demand (replacing the national BLS projections in
+    /// the gap analysis): one row per 2018 SOC occupation, all or nothing
+    #[command(
+        after_help = "Example:\n  pathways import labor-demand county-projections.csv --region \"Riverbend County 2024-2034\"\n\nThe file: soc_code,annual_openings[,median_wage][,growth_percent][,title]; the spellings of\nBLS and state labor-market files (OCC_CODE, Annual Openings, A_MEDIAN, Percent Change) are read too."
+    )]
+    LaborDemand {
+        /// The CSV file
+        file: PathBuf,
+        /// How reports name the figures (the file's name when not given)
+        #[arg(long)]
+        region: Option<String>,
+        /// Check everything, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Also write the report as JSON to FILE
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// The district (slug), when the instance has several
+        #[arg(long, value_name = "SLUG")]
+        district: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -468,6 +489,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let outcome = oneroster::attributes::import(&db, &file, district.as_deref(), dry_run).await?;
             finish_import(&outcome, report.as_deref())
         }
+        Command::Import(ImportCommand::LaborDemand { file, region, dry_run, report, district }) => {
+            use pathways::insights::labor;
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            db.migrate().await?;
+            let district = match district {
+                Some(slug) => district_id(&db, &slug).await?,
+                None => only_district(&db).await?,
+            };
+            let file_name =
+                file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let region = region.unwrap_or_else(|| file_name.clone());
+            let import = labor::Import { district, region: &region, file_name: &file_name, actor: None, dry_run };
+            let outcome = labor::import(&db, &file, &import).await?;
+            finish_import(&outcome, report.as_deref())
+        }
         Command::Migrate => {
             let config = cli.global.config(DEFAULT_DATABASE);
             let db = Db::connect(&config.database_url).await?;
@@ -510,6 +546,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 out!("{line}")?;
             }
             Ok(())
+        }
+    }
+}
+
+/// The district of an instance that has only one.
+async fn only_district(db: &Db) -> anyhow::Result<pathways::ids::DistrictId> {
+    let districts = orgs::store::district_slugs(db).await?;
+    match districts.as_slice() {
+        [(id, _)] => Ok(*id),
+        [] => anyhow::bail!("there is no district yet; import the roster first"),
+        _ => {
+            let slugs: Vec<&str> = districts.iter().map(|(_, slug)| slug.as_str()).collect();
+            anyhow::bail!("several districts share this instance; choose one with --district ({})", slugs.join(", "))
         }
     }
 }

@@ -22,7 +22,9 @@ use crate::classroom::pages as classroom;
 use crate::error::AppError;
 use crate::explore::{api as explore_api, pages as explore_pages};
 use crate::insights::alignment_pages as alignment;
+use crate::insights::gaps_pages as gaps;
 use crate::insights::pages as insights;
+use crate::insights::pd_pages as pd;
 use crate::oneroster::upload as roster_upload;
 use crate::orgs::{api as people_api, pages as people_pages};
 use crate::partners::{self, applications};
@@ -224,6 +226,16 @@ fn routes() -> Routes {
         .get("/insights/alignment/courses/{id}", alignment::show_course_alignment)
         .post("/insights/alignment/courses/{id}", alignment::align_course)
         .post("/insights/alignment/programs", alignment::create_program)
+        .get("/insights/gaps", gaps::show_gaps)
+        .get("/insights/gaps.csv", gaps::export_gaps)
+        .get("/insights/labor-demand", gaps::show_labor_demand)
+        .upload("/insights/labor-demand", gaps::upload_labor_demand, gaps::MAX_UPLOAD_BYTES)
+        .post("/insights/labor-demand/national", gaps::use_national_demand)
+        .get("/insights/pd", pd::show_pd)
+        .get("/insights/pd.csv", pd::export_pd)
+        .post("/insights/pd/sessions", pd::create_pd_session)
+        .get("/insights/pd/sessions/{id}", pd::show_pd_session)
+        .post("/insights/pd/sessions/{id}/attendance", pd::save_pd_attendance)
         .get("/audit", audit_pages::show_audit_log)
         .get("/admin/roster", roster_upload::show_roster_upload)
         .upload("/admin/roster", roster_upload::upload_roster, roster_upload::MAX_UPLOAD_BYTES)

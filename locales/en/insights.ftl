@@ -153,3 +153,121 @@ error-field-program-title = Give the program a title of up to 120 characters.
 error-field-program-taken = The district already has a program with this title.
 error-field-program-course = Choose one or more of the district's courses.
 equity-as-of = Figures as of { $time }; they are counted again after a minute.
+insights-gaps-text = Sub-clusters whose occupations are in demand but which your programs barely cover, and clusters where more students are interested than there are seats.
+gaps-title = Gaps against labor demand
+gaps-lead = Which sub-clusters the labor market needs most, and how much of them the district's courses and programs of study cover; and where student interest outruns what the district offers.
+gaps-source-national = Demand: national BLS employment projections 2024–34 (annual openings, median wage, growth).
+gaps-source-regional = Demand: { $region }, imported { $date } from { $file } ({ $occupations } occupations).
+gaps-change-source = Use regional figures
+gaps-demand = Demand and program coverage
+gaps-count = { $count ->
+    [0] No sub-cluster in high demand lacks programs.
+    [one] One sub-cluster in high demand has no program of study and fewer than two aligned courses.
+   *[other] { $count } sub-clusters in high demand have no program of study and fewer than two aligned courses.
+}
+gaps-download = Download the gap analysis (CSV)
+gaps-share-chart = Share of openings and of aligned courses
+gaps-share-caption = The sub-clusters with the most openings: their share of all openings beside their share of the district's aligned courses. The table below has every sub-cluster.
+gaps-share-desc = { $name }: { $openings } of openings, { $courses } of aligned courses
+gaps-share-openings = Share of openings
+gaps-share-courses = Share of aligned courses
+gaps-demand-caption = Sub-clusters, most openings first
+gaps-subcluster = Sub-cluster
+gaps-openings = Openings per year
+gaps-share = Share of openings
+gaps-wage = Median wage
+gaps-growth = Growth 2024–34
+gaps-coverage = Programs
+gaps-coverage-none = none
+gaps-coverage-thin = thin
+gaps-coverage-covered = covered
+gaps-occupations = Largest occupations (openings)
+gaps-gap = Gap
+gaps-demand-hint = High demand: the third of sub-clusters with the most openings. Covered: a program of study, or at least two aligned courses. Wages and growth are averages of the sub-cluster's occupations weighted by their openings; an occupation in several sub-clusters counts in each.
+gaps-interest = Student interest and what the district offers
+gaps-interest-sentence = { $students ->
+    [one] 1 student interested
+   *[other] { $students } students interested
+} in { $cluster }, { $courses ->
+    [one] 1 course
+   *[other] { $courses } courses
+}, { $partners ->
+    [one] 1 partner
+   *[other] { $partners } partners
+}, { $seats ->
+    [one] 1 seat
+   *[other] { $seats } seats
+} in open opportunities
+gaps-short = More students than seats
+gaps-interest-caption = Clusters, most interested students first
+gaps-interested = Students interested
+gaps-seats = Seats
+gaps-interest-chart = Students interested and seats by cluster
+gaps-interest-chart-caption = Students who chose each cluster beside the seats of its open work-based learning opportunities.
+labor-title = Regional labor demand
+labor-lead = The gap analysis uses the national BLS projections until you import your region's figures: a CSV file with one row per occupation, as state labor-market offices publish them. The file replaces the previous one as a whole; if anything is wrong, nothing changes.
+labor-now = Now:
+labor-use-national = Go back to the national projections
+labor-file = Regional demand (.csv)
+labor-file-hint = One row per 2018 SOC occupation with its annual openings; median wage and growth are optional.
+labor-region = Region
+labor-region-hint = How reports name the figures, for example "Riverbend County, 2024–2034 projections". Left empty, the file's name.
+labor-dry-run = Only check the file; write nothing
+labor-submit = Upload and import
+labor-choose-file = Choose the CSV file of your regional figures first.
+labor-status-imported = Imported. The gap analysis now uses these figures.
+labor-status-valid = The file is valid and would be imported. Nothing was written, because you chose to only check it.
+labor-status-rejected = Rejected: nothing was written. Fix the problems below and upload the file again.
+labor-format = The file
+labor-format-text = A CSV file with a header row, in UTF-8 or as spreadsheets save it (Windows-1252). Columns can come in any order and spelling below; other columns are ignored. Group totals (such as 29-0000) are left out so occupations are not counted twice; cells marked suppressed ("*", "N/A") are read as unknown.
+labor-format-caption = Columns of a regional demand file
+labor-format-also = Also read as
+labor-format-meaning = What it holds
+labor-format-soc = Required. The 2018 SOC code: 29-1141, 291141 or 29-1141.00. One row per occupation.
+labor-format-openings = Required. Openings per year; "1,250" is fine. A header that says thousands is read as thousands.
+labor-format-wage = Median annual wage: "$52,000" is fine; an hourly wage is turned into an annual one (2,080 hours).
+labor-format-growth = Projected growth in percent over the projection period: "3.1%" or 3.1.
+labor-format-title = The occupation's name, when you want yours shown rather than the catalog's.
+labor-cli-hint = From the command line:
+insights-pd-text = Sessions for staff by cluster focus, attendance, hours per teacher, and the lessons attendees tagged to the framework afterwards.
+pd-title = Professional development
+pd-lead = Sessions that help staff bring careers into their teaching: who attended, hours per teacher, and the lessons attendees tagged to the framework after the session — the sign it reached a classroom.
+pd-sessions = Sessions in { $year }
+pd-none = No session was recorded for this school year yet.
+pd-download-sessions = Download the sessions (CSV)
+pd-sessions-caption = Sessions, latest first
+pd-session = Session
+pd-date = Date
+pd-focus = Cluster focus
+pd-no-focus = No cluster focus
+pd-whole-district = Whole district
+pd-hours = Hours
+pd-attendees = Attended
+pd-lessons-after = Lessons tagged afterwards
+pd-chart = Teacher-hours by cluster focus
+pd-chart-caption = Hours of each session times the staff who attended, by the session's cluster focus: school sessions, then district sessions.
+pd-school-sessions = School sessions
+pd-district-sessions = District sessions
+pd-teachers = Hours per teacher
+pd-teachers-total = { $hours } hours of professional development in all.
+pd-teachers-count = { $count ->
+    [one] One staff member attended.
+   *[other] { $count } staff members attended.
+}
+pd-download-teachers = Download hours per teacher (CSV)
+pd-teachers-caption = Staff who attended, most hours first
+pd-teacher = Teacher
+pd-sessions-count = Sessions
+pd-teacher-lessons = Lessons tagged since their first session
+pd-new = Record a session
+pd-session-title = Title
+pd-add = Record the session
+pd-attendance = Attendance
+pd-attendance-legend = Staff who attended
+pd-attendance-save = Save attendance
+pd-attendance-saved = Attendance saved.
+pd-attendance-none = Nobody is recorded as attending yet.
+error-field-title = Give a title of up to 200 characters.
+error-field-pd-hours = Give the hours as a number above 0 and up to 40.
+error-field-pd-teacher = Choose staff from the list.
+error-field-table = Choose sessions or teachers.

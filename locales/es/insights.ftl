@@ -153,3 +153,121 @@ error-field-program-title = Dé al programa un título de hasta 120 caracteres.
 error-field-program-taken = El distrito ya tiene un programa con este título.
 error-field-program-course = Elija uno o más cursos del distrito.
 equity-as-of = Cifras a las { $time }; se vuelven a contar pasado un minuto.
+insights-gaps-text = Subgrupos cuyas ocupaciones tienen demanda pero que sus programas apenas cubren, y grupos en los que hay más estudiantes interesados que plazas.
+gaps-title = Brechas frente a la demanda laboral
+gaps-lead = Qué subgrupos necesita más el mercado laboral y cuánto los cubren los cursos y programas de estudio del distrito; y dónde el interés de los estudiantes supera lo que el distrito ofrece.
+gaps-source-national = Demanda: proyecciones nacionales de empleo de la BLS 2024–34 (vacantes anuales, salario mediano, crecimiento).
+gaps-source-regional = Demanda: { $region }, importada el { $date } desde { $file } ({ $occupations } ocupaciones).
+gaps-change-source = Usar cifras regionales
+gaps-demand = Demanda y cobertura de programas
+gaps-count = { $count ->
+    [0] Ningún subgrupo de alta demanda carece de programas.
+    [one] Un subgrupo de alta demanda no tiene programa de estudio y tiene menos de dos cursos alineados.
+   *[other] { $count } subgrupos de alta demanda no tienen programa de estudio y tienen menos de dos cursos alineados.
+}
+gaps-download = Descargar el análisis de brechas (CSV)
+gaps-share-chart = Parte de las vacantes y de los cursos alineados
+gaps-share-caption = Los subgrupos con más vacantes: su parte de todas las vacantes junto a su parte de los cursos alineados del distrito. La tabla de abajo tiene todos los subgrupos.
+gaps-share-desc = { $name }: { $openings } de las vacantes, { $courses } de los cursos alineados
+gaps-share-openings = Parte de las vacantes
+gaps-share-courses = Parte de los cursos alineados
+gaps-demand-caption = Subgrupos, primero los de más vacantes
+gaps-subcluster = Subgrupo
+gaps-openings = Vacantes por año
+gaps-share = Parte de las vacantes
+gaps-wage = Salario mediano
+gaps-growth = Crecimiento 2024–34
+gaps-coverage = Programas
+gaps-coverage-none = ninguno
+gaps-coverage-thin = escaso
+gaps-coverage-covered = cubierto
+gaps-occupations = Ocupaciones más grandes (vacantes)
+gaps-gap = Brecha
+gaps-demand-hint = Alta demanda: el tercio de los subgrupos con más vacantes. Cubierto: un programa de estudio, o al menos dos cursos alineados. Los salarios y el crecimiento son promedios de las ocupaciones del subgrupo ponderados por sus vacantes; una ocupación de varios subgrupos cuenta en cada uno.
+gaps-interest = Interés de los estudiantes y lo que ofrece el distrito
+gaps-interest-sentence = { $students ->
+    [one] 1 estudiante interesado
+   *[other] { $students } estudiantes interesados
+} en { $cluster }, { $courses ->
+    [one] 1 curso
+   *[other] { $courses } cursos
+}, { $partners ->
+    [one] 1 socio
+   *[other] { $partners } socios
+}, { $seats ->
+    [one] 1 plaza
+   *[other] { $seats } plazas
+} en oportunidades abiertas
+gaps-short = Más estudiantes que plazas
+gaps-interest-caption = Grupos, primero los de más estudiantes interesados
+gaps-interested = Estudiantes interesados
+gaps-seats = Plazas
+gaps-interest-chart = Estudiantes interesados y plazas por grupo
+gaps-interest-chart-caption = Los estudiantes que eligieron cada grupo junto a las plazas de sus oportunidades abiertas de aprendizaje basado en el trabajo.
+labor-title = Demanda laboral regional
+labor-lead = El análisis de brechas usa las proyecciones nacionales de la BLS hasta que importe las cifras de su región: un archivo CSV con una fila por ocupación, como las publican las oficinas estatales del mercado laboral. El archivo reemplaza al anterior entero; si algo está mal, nada cambia.
+labor-now = Ahora:
+labor-use-national = Volver a las proyecciones nacionales
+labor-file = Demanda regional (.csv)
+labor-file-hint = Una fila por ocupación SOC 2018 con sus vacantes anuales; el salario mediano y el crecimiento son opcionales.
+labor-region = Región
+labor-region-hint = Cómo nombran los informes las cifras, por ejemplo "Condado de Riverbend, proyecciones 2024–2034". Si lo deja vacío, el nombre del archivo.
+labor-dry-run = Solo revisar el archivo; no escribir nada
+labor-submit = Subir e importar
+labor-choose-file = Elija primero el archivo CSV de sus cifras regionales.
+labor-status-imported = Importado. El análisis de brechas usa ahora estas cifras.
+labor-status-valid = El archivo es válido y se importaría. No se escribió nada, porque eligió solo revisarlo.
+labor-status-rejected = Rechazado: no se escribió nada. Corrija los problemas de abajo y vuelva a subir el archivo.
+labor-format = El archivo
+labor-format-text = Un archivo CSV con una fila de encabezado, en UTF-8 o como lo guardan las hojas de cálculo (Windows-1252). Las columnas pueden venir en cualquier orden y con las variantes de abajo; las demás columnas se ignoran. Los totales de grupo (como 29-0000) se omiten para no contar dos veces las ocupaciones; las celdas marcadas como suprimidas ("*", "N/A") se leen como desconocidas.
+labor-format-caption = Columnas de un archivo de demanda regional
+labor-format-also = También se lee como
+labor-format-meaning = Qué contiene
+labor-format-soc = Obligatoria. El código SOC 2018: 29-1141, 291141 o 29-1141.00. Una fila por ocupación.
+labor-format-openings = Obligatoria. Vacantes por año; "1,250" sirve. Un encabezado que dice miles (thousands) se lee en miles.
+labor-format-wage = Salario anual mediano: "$52,000" sirve; un salario por hora se convierte en anual (2.080 horas).
+labor-format-growth = Crecimiento proyectado en porcentaje durante el período de proyección: "3.1%" o 3.1.
+labor-format-title = El nombre de la ocupación, si quiere que se muestre el suyo en vez del del catálogo.
+labor-cli-hint = Desde la línea de comandos:
+insights-pd-text = Sesiones para el personal por grupo de enfoque, asistencia, horas por docente y las lecciones que los asistentes etiquetaron con el marco después.
+pd-title = Desarrollo profesional
+pd-lead = Sesiones que ayudan al personal a llevar las carreras a su enseñanza: quién asistió, horas por docente y las lecciones que los asistentes etiquetaron con el marco después de la sesión — la señal de que llegó a un aula.
+pd-sessions = Sesiones en { $year }
+pd-none = Aún no se registró ninguna sesión en este año escolar.
+pd-download-sessions = Descargar las sesiones (CSV)
+pd-sessions-caption = Sesiones, primero las más recientes
+pd-session = Sesión
+pd-date = Fecha
+pd-focus = Grupo de enfoque
+pd-no-focus = Sin grupo de enfoque
+pd-whole-district = Todo el distrito
+pd-hours = Horas
+pd-attendees = Asistieron
+pd-lessons-after = Lecciones etiquetadas después
+pd-chart = Horas-docente por grupo de enfoque
+pd-chart-caption = Las horas de cada sesión por el personal que asistió, según el grupo de enfoque de la sesión: sesiones de escuela, luego sesiones del distrito.
+pd-school-sessions = Sesiones de escuela
+pd-district-sessions = Sesiones del distrito
+pd-teachers = Horas por docente
+pd-teachers-total = { $hours } horas de desarrollo profesional en total.
+pd-teachers-count = { $count ->
+    [one] Asistió una persona del personal.
+   *[other] Asistieron { $count } personas del personal.
+}
+pd-download-teachers = Descargar las horas por docente (CSV)
+pd-teachers-caption = Personal que asistió, primero el de más horas
+pd-teacher = Docente
+pd-sessions-count = Sesiones
+pd-teacher-lessons = Lecciones etiquetadas desde su primera sesión
+pd-new = Registrar una sesión
+pd-session-title = Título
+pd-add = Registrar la sesión
+pd-attendance = Asistencia
+pd-attendance-legend = Personal que asistió
+pd-attendance-save = Guardar la asistencia
+pd-attendance-saved = Asistencia guardada.
+pd-attendance-none = Aún no consta nadie como asistente.
+error-field-title = Escriba un título de hasta 200 caracteres.
+error-field-pd-hours = Escriba las horas como un número mayor que 0 y de hasta 40.
+error-field-pd-teacher = Elija personal de la lista.
+error-field-table = Elija sesiones o docentes.

@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use super::alignment::{self, AlignedCourse, Coverage, SCHOOL_MEASURES};
 use super::charts::HeatMap;
-use super::filters::{Filters, Viewer};
+use super::filters::{Filters, csv_download};
 use super::programs::{self, Program, ProgramInput};
 use crate::app::AppState;
 use crate::audit::{self, Action, Entry};
@@ -22,7 +22,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::ids::{CourseId, DistrictId};
 use crate::orgs::model::{Role, User};
-use crate::web::{FormFields, Layout, PageCtx, attachment, render, sheet};
+use crate::web::{FormFields, Layout, PageCtx, render, sheet};
 
 /// Sub-clusters by id: (cluster id, name in the page's language).
 type SubclusterNames = HashMap<String, (String, String)>;
@@ -38,7 +38,7 @@ async fn subcluster_names(state: &AppState, lang: Lang) -> Result<SubclusterName
         .collect())
 }
 
-async fn coverage(state: &AppState, lang: Lang, filters: &Filters) -> Result<Coverage, AppError> {
+pub(super) async fn coverage(state: &AppState, lang: Lang, filters: &Filters) -> Result<Coverage, AppError> {
     let clusters = state.catalog.clusters().await?;
     let subclusters = state.catalog.subclusters(None).await?;
     let name = |cluster: bool, id: &str, english: &str| {
@@ -94,10 +94,7 @@ pub async fn show_alignment(
     session: SessionCtx,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    policy::check(&state.db, session.user(), Permission::ViewInsights).await?;
-    let user = session.require_user()?;
-    let fields = FormFields::from_query(query);
-    let filters = Filters::read(&state.db, Viewer::of(user)?, &fields, OffsetDateTime::now_utc().date()).await?;
+    let (user, fields, filters) = Filters::of_request(&state, &session, query).await?;
     let measure = measure(&fields)?;
     let lang = ctx.lang;
     let coverage = coverage(&state, lang, &filters).await?;
@@ -177,10 +174,7 @@ pub async fn export_alignment(
     session: SessionCtx,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    policy::check(&state.db, session.user(), Permission::ViewInsights).await?;
-    let user = session.require_user()?;
-    let now = OffsetDateTime::now_utc();
-    let filters = Filters::read(&state.db, Viewer::of(user)?, &FormFields::from_query(query), now.date()).await?;
+    let (user, _, filters) = Filters::of_request(&state, &session, query).await?;
     let coverage = coverage(&state, Lang::En, &filters).await?;
     let mut header: Vec<String> =
         ["level", "cluster_id", "id", "name", "courses", "programs", "lessons", "partners", "opportunities", "seats"]
@@ -207,10 +201,8 @@ pub async fn export_alignment(
         line.extend(row.by_school.iter().flatten().map(i64::to_string));
         sheet::line(&mut csv, line);
     }
-    let resource = format!("/insights/alignment.csv?{}", filters.query());
-    let entry = Entry::by(user, Action::Export, &resource).from_ip(session.ip()).detail("curriculum coverage");
-    audit::record(&state.db, &Entry { district: Some(filters.scope.district), ..entry }, now).await?;
-    Ok(session.attach((attachment("text/csv; charset=utf-8", "curriculum-alignment.csv"), csv).into_response()))
+    let file = ("/insights/alignment.csv", "curriculum coverage", "curriculum-alignment.csv");
+    csv_download(&state, &session, (user, &filters), file, csv).await
 }
 
 /// The district an administrator aligns curriculum for: district administrators only, and

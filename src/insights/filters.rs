@@ -1,15 +1,20 @@
 //! The filters every insights page shares: school, grade and school year. A school
 //! administrator's reports always cover their own school; a district administrator chooses.
 
-use time::Date;
+use axum::response::{IntoResponse, Response};
+use time::{Date, OffsetDateTime};
 
 use super::store::{self, Scope};
+use crate::app::AppState;
+use crate::audit::{self, Action, Entry};
+use crate::auth::SessionCtx;
+use crate::auth::policy::{self, Permission};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::ids::{DistrictId, SchoolId};
 use crate::orgs::model::{Role, User};
 use crate::partners::exports::SchoolYear;
-use crate::web::FormFields;
+use crate::web::{FormFields, attachment};
 
 /// Years a report offers, counting back from the current one.
 const YEARS_BACK: i32 = 4;
@@ -45,6 +50,20 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// The start of every insights page and export: the viewer may see insights; the fields
+    /// of the query, and the filters they choose.
+    pub async fn of_request<'a>(
+        state: &AppState,
+        session: &'a SessionCtx,
+        query: Option<String>,
+    ) -> Result<(&'a User, FormFields, Self), AppError> {
+        policy::check(&state.db, session.user(), Permission::ViewInsights).await?;
+        let user = session.require_user()?;
+        let fields = FormFields::from_query(query);
+        let filters = Self::read(&state.db, Viewer::of(user)?, &fields, OffsetDateTime::now_utc().date()).await?;
+        Ok((user, fields, filters))
+    }
+
     /// Reads `school`, `grade` and `year` for `viewer`, refusing a school of another district.
     pub async fn read(db: &Db, viewer: Viewer, fields: &FormFields, today: Date) -> Result<Self, AppError> {
         let district = viewer.district;
@@ -96,4 +115,20 @@ impl Filters {
     pub fn school_name(&self, id: SchoolId) -> String {
         self.schools.iter().find(|(s, _)| *s == id).map_or_else(|| id.to_string(), |(_, name)| name.clone())
     }
+}
+
+/// A CSV download of an insights table (`path` with the filters' query), its export in the
+/// audit log with `detail`.
+pub async fn csv_download(
+    state: &AppState,
+    session: &SessionCtx,
+    (user, filters): (&User, &Filters),
+    (path, detail, filename): (&str, &str, &str),
+    csv: String,
+) -> Result<Response, AppError> {
+    let resource = format!("{path}?{}", filters.query());
+    let entry = Entry::by(user, Action::Export, &resource).from_ip(session.ip()).detail(detail);
+    let entry = Entry { district: Some(filters.scope.district), ..entry };
+    audit::record(&state.db, &entry, OffsetDateTime::now_utc()).await?;
+    Ok(session.attach((attachment("text/csv; charset=utf-8", filename), csv).into_response()))
 }

@@ -11,7 +11,7 @@ use utoipa::ToSchema;
 
 use super::charts::{FunnelChart, HeatMap};
 use super::equity::{DISPARITY_FLAG, Dimension, Funnel, FunnelRow, Stage, Student};
-use super::filters::{Filters, Viewer};
+use super::filters::{Filters, Viewer, csv_download};
 use super::store;
 use super::suppression::MIN_THRESHOLD;
 use crate::app::AppState;
@@ -22,7 +22,7 @@ use crate::auth::tokens::{Bearer, Scope};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::orgs::model::Role;
-use crate::web::{FormFields, Layout, PageCtx, attachment, render, sheet};
+use crate::web::{FormFields, Layout, PageCtx, render, sheet};
 
 #[derive(Template)]
 #[template(path = "insights/index.html")]
@@ -163,10 +163,7 @@ pub async fn show_equity(
     session: SessionCtx,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    policy::check(&state.db, session.user(), Permission::ViewInsights).await?;
-    let user = session.require_user()?;
-    let fields = FormFields::from_query(query);
-    let filters = Filters::read(&state.db, Viewer::of(user)?, &fields, OffsetDateTime::now_utc().date()).await?;
+    let (_, fields, filters) = Filters::of_request(&state, &session, query).await?;
     let dimension = match fields.get("by") {
         "" => Dimension::Ethnicity,
         key => Dimension::parse(key).ok_or_else(|| {
@@ -247,18 +244,13 @@ pub async fn export_equity(
     session: SessionCtx,
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
-    policy::check(&state.db, session.user(), Permission::ViewInsights).await?;
-    let user = session.require_user()?;
-    let now = OffsetDateTime::now_utc();
-    let filters = Filters::read(&state.db, Viewer::of(user)?, &FormFields::from_query(query), now.date()).await?;
+    let (user, _, filters) = Filters::of_request(&state, &session, query).await?;
     let threshold = store::threshold(&state.db, filters.scope.district).await?;
     let snapshot = state.reports.students(&state.db, &filters.scope).await?;
     let csv = equity_csv(&snapshot.students, &filters, threshold);
-    let resource = format!("/insights/equity.csv?{}", filters.query());
-    let entry = Entry::by(user, Action::Export, &resource).from_ip(session.ip()).detail("equity of access by group");
-    audit::record(&state.db, &Entry { district: Some(filters.scope.district), ..entry }, now).await?;
     let filename = format!("equity-of-access-{}.csv", filters.scope.year.label);
-    Ok(session.attach((attachment("text/csv; charset=utf-8", &filename), csv).into_response()))
+    let file = ("/insights/equity.csv", "equity of access by group", filename.as_str());
+    csv_download(&state, &session, (user, &filters), file, csv).await
 }
 
 fn equity_csv(students: &[Student], filters: &Filters, threshold: i64) -> String {

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::input::Source;
-use super::read::{FileSpec, Row, read_file};
+use super::read::{FileSpec, Row, normalize_column, read_file};
 use super::report::{Report, Status};
 use crate::audit::{self, Action, Entry};
 use crate::db::Db;
@@ -21,6 +21,7 @@ use crate::with_pool;
 const FILE: &str = "student-attributes.csv";
 
 pub const ATTRIBUTES: FileSpec = FileSpec {
+    columns: normalize_column,
     name: FILE,
     required: &[],
     known: &[
@@ -75,9 +76,7 @@ async fn students(
 
 /// The district to import into: the one named by `slug`, or the only one there is.
 async fn district(db: &Db, slug: Option<&str>, report: &mut Report) -> Result<Option<DistrictId>, sqlx::Error> {
-    let found: Vec<(DistrictId, String)> = with_pool!(db, pool => {
-        sqlx::query_as("SELECT id, slug FROM districts ORDER BY slug").fetch_all(pool).await
-    })?;
+    let found = crate::orgs::store::district_slugs(db).await?;
     let chosen = match slug {
         Some(slug) => found.iter().find(|(_, s)| s == slug).map(|(id, _)| *id),
         None if found.len() == 1 => Some(found[0].0),

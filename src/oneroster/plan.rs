@@ -4,27 +4,32 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::input::{InputError, Source};
-use super::read::{FileSpec, Row, RowStatus, SeenIds, display_column, parse_date, read_file};
+use super::read::{FileSpec, Row, RowStatus, SeenIds, display_column, normalize_column, parse_date, read_file};
 use super::report::Report;
 use crate::orgs::model::Role;
 
-pub const MANIFEST: FileSpec = FileSpec { name: "manifest.csv", required: &["propertyname", "value"], known: &[] };
+pub const MANIFEST: FileSpec =
+    FileSpec { columns: normalize_column, name: "manifest.csv", required: &["propertyname", "value"], known: &[] };
 pub const ORGS: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "orgs.csv",
     required: &["sourcedid", "name", "type"],
     known: &["status", "datelastmodified", "identifier", "parentsourcedid"],
 };
 pub const SESSIONS: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "academicSessions.csv",
     required: &["sourcedid", "title", "type"],
     known: &["status", "datelastmodified", "startdate", "enddate", "parentsourcedid", "schoolyear"],
 };
 pub const COURSES: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "courses.csv",
     required: &["sourcedid", "title", "orgsourcedid"],
     known: &["status", "datelastmodified", "schoolyearsourcedid", "coursecode", "grades", "subjects", "subjectcodes"],
 };
 pub const CLASSES: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "classes.csv",
     required: &["sourcedid", "title", "coursesourcedid", "schoolsourcedid"],
     known: &[
@@ -65,14 +70,20 @@ const USER_COLUMNS: &[&str] = &[
     "pronouns",
     "metadata",
 ];
-pub const USERS: FileSpec =
-    FileSpec { name: "users.csv", required: &["sourcedid", "givenname", "familyname"], known: USER_COLUMNS };
+pub const USERS: FileSpec = FileSpec {
+    columns: normalize_column,
+    name: "users.csv",
+    required: &["sourcedid", "givenname", "familyname"],
+    known: USER_COLUMNS,
+};
 pub const ROLES: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "roles.csv",
     required: &["usersourcedid", "role", "orgsourcedid"],
     known: &["sourcedid", "status", "datelastmodified", "roletype", "userprofilesourcedid", "begindate", "enddate"],
 };
 pub const PROFILES: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "userProfiles.csv",
     required: &["sourcedid", "usersourcedid"],
     known: &[
@@ -88,11 +99,13 @@ pub const PROFILES: FileSpec = FileSpec {
     ],
 };
 pub const ENROLLMENTS: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "enrollments.csv",
     required: &["sourcedid", "classsourcedid", "usersourcedid", "role"],
     known: &["status", "datelastmodified", "schoolsourcedid", "primary", "begindate", "enddate"],
 };
 pub const DEMOGRAPHICS: FileSpec = FileSpec {
+    columns: normalize_column,
     name: "demographics.csv",
     required: &["sourcedid"],
     known: &[

@@ -181,6 +181,8 @@ pub struct FileSpec {
     pub name: &'static str,
     pub required: &'static [&'static str],
     pub known: &'static [&'static str],
+    /// The canonical name of a header as written.
+    pub columns: fn(&str) -> String,
 }
 
 /// Streams the rows of `spec` through `each`. Returns `Ok(false)` when the file is absent.
@@ -211,7 +213,7 @@ fn read_rows(
     };
     let mut columns = HashMap::new();
     for (index, name) in headers.iter().enumerate() {
-        let normalized = normalize_column(name);
+        let normalized = (spec.columns)(name);
         if normalized.is_empty() {
             continue;
         }

@@ -116,6 +116,21 @@ impl Report {
         });
     }
 
+    /// The message key of the outcome, among `{prefix}-status-imported`, `-valid` and `-rejected`.
+    pub fn status_key(&self, prefix: &str) -> String {
+        let status = match self.status {
+            Status::Imported => "imported",
+            Status::Valid => "valid",
+            Status::Rejected => "rejected",
+        };
+        format!("{prefix}-status-{status}")
+    }
+
+    /// Errors, then warnings, each with its heading's message key.
+    pub fn problem_lists(&self) -> [(&'static str, &[Problem]); 2] {
+        [("roster-errors", self.errors.as_slice()), ("roster-warnings", self.warnings.as_slice())]
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }
@@ -128,7 +143,7 @@ impl Report {
             Status::Valid => "valid (dry run: nothing was written)",
             Status::Rejected => "REJECTED: nothing was written",
         };
-        out.push_str(&format!("OneRoster set {}: {verdict}\n\n", self.source));
+        out.push_str(&format!("{}: {verdict}\n\n", self.source));
         out.push_str(&format!("{:<22} {:>10} {:>10} {:>10}\n", "file", "read", "imported", "skipped"));
         for (file, count) in &self.counts {
             out.push_str(&format!("{file:<22} {:>10} {:>10} {:>10}\n", count.read, count.imported, count.skipped));

@@ -25,12 +25,24 @@ use crate::web::{Layout, PageCtx, render};
 /// Largest upload accepted: a zipped set of a very large district fits many times over.
 pub const MAX_UPLOAD_BYTES: usize = 512 * 1024 * 1024;
 
-/// An uploaded set, kept in a temporary file that is removed when this is dropped.
-struct Upload {
-    file: Option<(String, tempfile::NamedTempFile)>,
-    csrf: String,
-    dry_run: bool,
+/// An uploaded file, kept in a temporary file that is removed when this is dropped, and the
+/// form's other fields.
+pub(crate) struct Upload {
+    pub file: Option<(String, tempfile::NamedTempFile)>,
+    pub csrf: String,
+    pub dry_run: bool,
+    /// The form's other short fields, by name.
+    pub fields: Vec<(String, String)>,
 }
+
+impl Upload {
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.iter().find(|(n, _)| n == name).map_or("", |(_, value)| value.as_str())
+    }
+}
+
+/// Short fields of an upload form beyond the file, CSRF token and dry-run box.
+const MAX_FIELDS: usize = 8;
 
 pub(crate) fn upload_problem(message: impl Into<String>) -> AppError {
     AppError::bad_request("file", "error-field-upload", message)
@@ -44,12 +56,12 @@ pub(crate) fn broken_upload(error: axum::extract::multipart::MultipartError) -> 
     }
 }
 
-/// Reads the form: `file` (the zip) streamed to disk, `dry_run`, and `csrf`.
-async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError> {
+/// Reads the form: `file` streamed to disk, `dry_run`, `csrf`, and a few short fields.
+pub(crate) async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError> {
     let mut form = Multipart::from_request(request, state)
         .await
-        .map_err(|_| upload_problem("send the set as multipart/form-data with the zip in the field \"file\""))?;
-    let mut upload = Upload { file: None, csrf: String::new(), dry_run: false };
+        .map_err(|_| upload_problem("send the form as multipart/form-data with the file in the field \"file\""))?;
+    let mut upload = Upload { file: None, csrf: String::new(), dry_run: false, fields: Vec::new() };
     while let Some(mut field) = form.next_field().await.map_err(broken_upload)? {
         match field.name().unwrap_or_default() {
             "file" => {
@@ -63,6 +75,10 @@ async fn receive(request: Request, state: &AppState) -> Result<Upload, AppError>
             }
             "csrf" => upload.csrf = small_text(&mut field).await?,
             "dry_run" => upload.dry_run = matches!(small_text(&mut field).await?.trim(), "on" | "true" | "1"),
+            name if upload.fields.len() < MAX_FIELDS => {
+                let name = name.to_string();
+                upload.fields.push((name, small_text(&mut field).await?));
+            }
             _ => {}
         }
     }
@@ -121,19 +137,8 @@ struct RosterPage {
 }
 
 impl RosterPage {
-    /// Errors, then warnings, each with its heading's message key.
-    fn problem_lists(&self) -> Vec<(&'static str, &[super::report::Problem])> {
-        let Some(report) = &self.report else { return Vec::new() };
-        vec![("roster-errors", report.errors.as_slice()), ("roster-warnings", report.warnings.as_slice())]
-    }
-
-    fn status_key(&self) -> &'static str {
-        match self.report.as_ref().map(|r| r.status) {
-            Some(Status::Imported) => "roster-status-imported",
-            Some(Status::Valid) => "roster-status-valid",
-            _ => "roster-status-rejected",
-        }
-    }
+    /// The prefix of the report's messages.
+    const MESSAGES: &str = "roster";
 }
 
 /// The upload form of a district administrator.

@@ -33,6 +33,7 @@ pub async fn create_demo_district(db: &Db, spec: &DemoSpec) -> Result<bool, sqlx
         crate::plans::demo::generate(db, district, demo_student, now).await?;
         crate::classroom::demo::generate(db, district, now).await?;
         crate::partners::demo::generate(db, district, now).await?;
+        crate::insights::demo::generate(db, district, now).await?;
     }
     Ok(true)
 }

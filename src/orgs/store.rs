@@ -25,6 +25,11 @@ pub async fn district_count(db: &Db) -> Result<i64, sqlx::Error> {
     with_pool!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM districts").fetch_one(pool).await)
 }
 
+/// Every district's id and slug, by slug.
+pub async fn district_slugs(db: &Db) -> Result<Vec<(DistrictId, String)>, sqlx::Error> {
+    with_pool!(db, pool => sqlx::query_as("SELECT id, slug FROM districts ORDER BY slug").fetch_all(pool).await)
+}
+
 pub async fn district_by_slug(db: &Db, slug: &str) -> Result<Option<(DistrictId, String)>, sqlx::Error> {
     with_pool!(db, pool => sqlx::query_as("SELECT id, name FROM districts WHERE slug = $1").bind(slug).fetch_optional(pool).await)
 }

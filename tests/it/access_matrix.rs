@@ -219,6 +219,11 @@ const fn form_to_nothing(template: &'static str, rule: Rule, fields: &'static [(
     Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: 404..405 }
 }
 
+/// A page that does not exist: those let in are told so (404).
+const fn get_nothing(template: &'static str, rule: Rule) -> Case {
+    Case { method: "GET", template, rule, body: None, answers: 404..405 }
+}
+
 /// A form with input the route rejects: those let in are told what is wrong (400).
 const fn form_rejected(template: &'static str, rule: Rule, fields: &'static [(&'static str, &'static str)]) -> Case {
     Case { method: "POST", template, rule, body: Some(Body::Form(fields)), answers: 400..401 }
@@ -432,6 +437,16 @@ const CASES: &[Case] = &[
     get("/insights/alignment/courses/{id}", Rule::OwnDistrictAdmin),
     form_rejected("/insights/alignment/courses/{id}", Rule::OwnDistrictAdmin, &[("cip", "99.9999")]),
     form_rejected("/insights/alignment/programs", Rule::DistrictAdmin, &[("title", "")]),
+    get("/insights/gaps", Rule::Administrators),
+    get("/insights/gaps.csv", Rule::Administrators),
+    get("/insights/labor-demand", Rule::DistrictAdmin),
+    upload_without_file("/insights/labor-demand", Rule::DistrictAdmin),
+    form("/insights/labor-demand/national", Rule::DistrictAdmin, &[]),
+    get("/insights/pd", Rule::Administrators),
+    get("/insights/pd.csv", Rule::Administrators),
+    form_rejected("/insights/pd/sessions", Rule::Administrators, &[("title", "")]),
+    get_nothing("/insights/pd/sessions/{id}", Rule::Administrators),
+    form_to_nothing("/insights/pd/sessions/{id}/attendance", Rule::Administrators, &[]),
     get("/partners", Rule::DistrictStaff),
     get("/partners/{id}", Rule::DistrictStaff),
     form_rejected("/partners/{id}/vetting", Rule::DistrictAdmin, &[("kind", "horoscope")]),

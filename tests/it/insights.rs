@@ -270,3 +270,201 @@ on_both_backends! {
         db.close().await;
     }
 }
+
+/// The gap analysis CSV row of sub-cluster `id`, as field name → value.
+async fn gap_row(admin: &crate::support::Visitor, id: &str) -> std::collections::HashMap<String, String> {
+    let csv = admin.get("/insights/gaps.csv").await.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let record = reader.records().map(Result::unwrap).find(|r| &r[1] == id).expect(id);
+    header.into_iter().zip(record.iter().map(String::from)).collect()
+}
+
+/// A state labor-market file as spreadsheets save it: Windows-1252, CRLF, a group total, a
+/// suppressed wage, quoted thousands, an O*NET-SOC code, a blank line and an extra column.
+fn regional_file() -> Vec<u8> {
+    let text = "OCC_CODE,OCC_TITLE,Annual Openings,A_MEDIAN,Percent Change,Notes\r\n\
+        29-0000,Healthcare practitioners,\"12,000\",\"$80,000\",5%,group\r\n\
+        29-1141,Registered Nurses,\"1,250\",\"$86,070\",5.2%,\r\n\
+        \r\n\
+        31-1131.00,\"Nursing Assistants, Orderlies\",900,*,3.1%,\r\n\
+        292061,Enfermería práctica,400,\"$59,730\",(1.5),\r\n\
+        15-1252,Software Developers,\"2,100\",\">=$239,200\",17.9%,\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+on_both_backends! {
+    async fn gaps_compare_demand_with_coverage_nationally_or_with_regional_figures(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let admin = app.signed_in("district-admin@demo.test").await;
+        let (status, page) = admin.page("/insights/gaps").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Gaps against labor demand") && page.contains("national BLS"), "{page}");
+        assert!(page.contains("students interested in"), "{page}");
+
+        // National demand: the BLS openings of the sub-cluster's occupations, counted from the tables.
+        let national: f64 = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT SUM(b.annual_openings_thousands) * 1000.0 FROM subcluster_socs ss
+                 JOIN bls_projections b ON b.soc_code = ss.soc_code
+                 WHERE ss.subcluster_id = 'physical-health' AND b.occupation_type = 'Line item'").fetch_one(pool).await
+        }).unwrap();
+        let row = gap_row(&admin, "physical-health").await;
+        assert_eq!(row["annual_openings"], format!("{national:.0}"));
+        assert!(national > 100_000.0, "{national}");
+        let alignment = admin.get("/insights/alignment.csv").await.text().await.unwrap();
+        assert_eq!(row["courses"], coverage_row(&alignment, "physical-health")["courses"]);
+
+        // A messy regional file is read; what it means is imported.
+        let upload = admin
+            .post_multipart("/insights/labor-demand", &[("region", "Riverbend County 2024-2034")], Some(("county.csv", &regional_file())))
+            .await;
+        assert_eq!(upload.status(), 200);
+        let report = crate::support::unescape(&upload.text().await.unwrap());
+        assert!(report.contains("Imported"), "{report}");
+        assert!(report.contains("29-0000 is a group total"), "{report}");
+        assert!(report.contains("read as Windows-1252"), "{report}");
+        let row = gap_row(&admin, "physical-health").await;
+        assert_eq!(row["annual_openings"], "2550");
+        let wage = (1250.0 * 86_070.0 + 400.0 * 59_730.0) / 1650.0;
+        assert_eq!(row["median_wage"], format!("{wage:.1}"));
+        assert!(row["largest_occupations"].starts_with("Registered Nurses; Nursing Assistants, Orderlies; Enfermería práctica"), "{row:?}");
+        assert_eq!(gap_row(&admin, "software-solutions").await["annual_openings"], "2100");
+        assert_eq!(gap_row(&admin, "plant-systems").await["annual_openings"], "0");
+        let (_, page) = admin.page("/insights/gaps").await;
+        assert!(crate::support::unescape(&page).contains("Riverbend County 2024-2034"));
+
+        // Broken files are refused whole, each problem at its line; a dry run writes nothing.
+        let stored = || async { crate::support::scalar(&db, "SELECT COUNT(*) FROM labor_demand").await };
+        assert_eq!(stored().await, 4);
+        let broken = b"soc_code,annual_openings\n29-1141,100\n29-1141,200\n31-1131,lots\nRN,5\n";
+        let refused = admin.post_multipart("/insights/labor-demand", &[], Some(("broken.csv", broken))).await;
+        assert_eq!(refused.status(), 422);
+        let report = crate::support::unescape(&refused.text().await.unwrap());
+        assert!(report.contains("29-1141 is also on line 2"), "{report}");
+        assert!(report.contains("\"lots\" is not a number"), "{report}");
+        assert!(report.contains("\"RN\" is not a SOC code"), "{report}");
+        let no_openings = admin.post_multipart("/insights/labor-demand", &[], Some(("x.csv", b"soc,wage\n29-1141,5\n"))).await;
+        assert_eq!(no_openings.status(), 422);
+        assert!(no_openings.text().await.unwrap().contains("needs an annual_openings column"));
+        let dry = admin.post_multipart("/insights/labor-demand", &[("dry_run", "on")], Some(("x.csv", b"soc_code,annual_openings\n11-1011,10\n"))).await;
+        assert_eq!(dry.status(), 200);
+        assert!(dry.text().await.unwrap().contains("would be imported"));
+        assert_eq!(stored().await, 4, "refused files and dry runs change nothing");
+        assert_eq!(admin.post_multipart("/insights/labor-demand", &[], None).await.status(), 400);
+
+        // The command line reads the same files: exit 2 and a JSON report when refused.
+        let dir = tempfile::tempdir().unwrap();
+        let (bad, good, json) = (dir.path().join("bad.csv"), dir.path().join("good.csv"), dir.path().join("report.json"));
+        std::fs::write(&bad, broken).unwrap();
+        std::fs::write(&good, "\u{feff}SOC Code,Occupation,Annual Openings,Median Hourly Wage\n29-1141,Registered Nurses,300,$40.00\n").unwrap();
+        let url = app.database_url().to_string();
+        let refused = crate::support::pathways(&url).args(["import", "labor-demand", "--district", "riverbend", "--report"]).arg(&json).arg(&bad).output().unwrap();
+        assert_eq!(refused.status.code(), Some(2));
+        let report: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(report["status"], "rejected");
+        assert!(report["errors"].as_array().unwrap().iter().any(|e| e["line"] == 3 && e["column"] == "soc_code"), "{report}");
+        let done = crate::support::pathways(&url).args(["import", "labor-demand", "--district", "riverbend", "--region", "Metro"]).arg(&good).output().unwrap();
+        assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+        let row = gap_row(&admin, "physical-health").await;
+        assert_eq!((row["annual_openings"].as_str(), row["median_wage"].as_str()), ("300", "83200.0"));
+
+        // Back to the national projections.
+        assert_eq!(admin.post("/insights/labor-demand/national", &[]).await.status(), 303);
+        assert_eq!(stored().await, 0);
+        assert_eq!(gap_row(&admin, "physical-health").await["annual_openings"], format!("{national:.0}"));
+        let imports = crate::support::scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE resource = 'labor demand'").await;
+        assert_eq!(imports, 3, "two imports and the return to national figures");
+
+        let school_admin = app.signed_in("school-admin@demo.test").await;
+        assert_eq!(school_admin.get("/insights/gaps").await.status(), 200);
+        assert_eq!(school_admin.get("/insights/labor-demand").await.status(), 403);
+        db.close().await;
+    }
+}
+
+/// Rows of a CSV download as field name → value.
+fn csv_rows(csv: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader.records().map(|r| header.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect()).collect()
+}
+
+on_both_backends! {
+    async fn professional_development_counts_hours_and_the_lessons_that_followed(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let (district, _) = district_of(&db, "district-admin@demo.test").await;
+        let admin = app.signed_in("district-admin@demo.test").await;
+        let (status, page) = admin.page("/insights/pd").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Bringing careers into every subject"), "{page}");
+
+        // Lessons tagged afterwards, counted straight from the tables for every session of the year.
+        let year = pathways::partners::exports::SchoolYear::of(OffsetDateTime::now_utc().date());
+        let expected: Vec<(String, i64, i64)> = with_pool!(&db, pool => {
+            sqlx::query_as("SELECT s.title,
+                    (SELECT COUNT(*) FROM pd_attendance a WHERE a.session_id = s.id),
+                    (SELECT COUNT(DISTINCT l.id) FROM lessons l JOIN lesson_tags t ON t.lesson_id = l.id
+                        LEFT JOIN subclusters sc ON t.kind = 'subcluster' AND sc.id = t.ref
+                     WHERE l.deleted_at IS NULL AND l.created_at >= s.held_on AND t.kind IN ('cluster', 'subcluster')
+                       AND (s.cluster_id IS NULL OR s.cluster_id = COALESCE(sc.cluster_id, t.ref))
+                       AND EXISTS (SELECT 1 FROM pd_attendance a WHERE a.session_id = s.id AND (a.teacher_id = l.author_id
+                           OR EXISTS (SELECT 1 FROM lesson_authors la WHERE la.lesson_id = l.id AND la.user_id = a.teacher_id))))
+                 FROM pd_sessions s WHERE s.district_id = $1 AND s.held_on BETWEEN $2 AND $3")
+                .bind(district).bind(year.start).bind(year.end).fetch_all(pool).await
+        }).unwrap();
+        let sessions = csv_rows(&admin.get("/insights/pd.csv?table=sessions").await.text().await.unwrap());
+        assert_eq!(sessions.len(), expected.len());
+        assert!(expected.iter().any(|(_, _, lessons)| *lessons > 0), "some session was followed by lessons: {expected:?}");
+        for (title, attendees, lessons) in &expected {
+            let row = sessions.iter().find(|r| &r["title"] == title).expect(title);
+            assert_eq!((row["attendees"].parse::<i64>().unwrap(), row["lessons_tagged_after"].parse::<i64>().unwrap()), (*attendees, *lessons), "{title}");
+        }
+        let hours: f64 = with_pool!(&db, pool => {
+            sqlx::query_scalar("SELECT SUM(s.hours) FROM pd_attendance a JOIN pd_sessions s ON s.id = a.session_id
+                 WHERE s.district_id = $1 AND s.held_on BETWEEN $2 AND $3").bind(district).bind(year.start).bind(year.end).fetch_one(pool).await
+        }).unwrap();
+        let teachers = csv_rows(&admin.get("/insights/pd.csv").await.text().await.unwrap());
+        let listed: f64 = teachers.iter().map(|t| t["hours"].parse::<f64>().unwrap()).sum();
+        assert!((listed - hours).abs() < 1e-6, "{listed} vs {hours}");
+
+        // A school administrator records a session of their school and who attended.
+        let school_admin = app.signed_in("school-admin@demo.test").await;
+        let (_, school) = district_of(&db, "school-admin@demo.test").await;
+        let today = OffsetDateTime::now_utc().date().to_string();
+        let form = [("title", "Nursing careers in biology"), ("held_on", today.as_str()), ("hours", "2.5"), ("cluster", "healthcare-human-services"), ("school", "")];
+        let no_hours = [("title", "Nursing careers in biology"), ("held_on", today.as_str()), ("hours", "0")];
+        assert_eq!(school_admin.post("/insights/pd/sessions", &no_hours).await.status(), 400);
+        let created = school_admin.post("/insights/pd/sessions", &form).await;
+        assert_eq!(created.status(), 303);
+        let path = created.headers()["location"].to_str().unwrap().to_string();
+        let (at, _): (Option<SchoolId>, String) = with_pool!(&db, pool => {
+            sqlx::query_as("SELECT school_id, title FROM pd_sessions WHERE title = 'Nursing careers in biology'").fetch_one(pool).await
+        }).unwrap();
+        assert_eq!(at, school, "a school administrator's sessions are their school's");
+        let staff: Vec<(pathways::ids::UserId, Option<SchoolId>)> = with_pool!(&db, pool => {
+            sqlx::query_as("SELECT id, school_id FROM users WHERE district_id = $1 AND role = 'teacher' ORDER BY id").bind(district).fetch_all(pool).await
+        }).unwrap();
+        let ours = staff.iter().find(|(_, s)| *s == school).unwrap().0.to_string();
+        let theirs = staff.iter().find(|(_, s)| *s != school).unwrap().0.to_string();
+        let attendance = format!("{path}/attendance");
+        assert_eq!(school_admin.post(&attendance, &[("teacher", theirs.as_str())]).await.status(), 400);
+        assert_eq!(school_admin.post(&attendance, &[("teacher", ours.as_str())]).await.status(), 303);
+        let (status, page) = school_admin.page(&path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("checked"), "{page}");
+        let teachers = csv_rows(&admin.get("/insights/pd.csv").await.text().await.unwrap());
+        let total: f64 = teachers.iter().map(|t| t["hours"].parse::<f64>().unwrap()).sum();
+        assert!((total - hours - 2.5).abs() < 1e-6);
+        let changes = crate::support::scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE resource LIKE '/insights/pd/sessions/%'").await;
+        assert_eq!(changes, 2);
+
+        let teacher = app.signed_in("teacher@demo.test").await;
+        assert_eq!(teacher.get("/insights/pd").await.status(), 403);
+        assert_eq!(teacher.post("/insights/pd/sessions", &form).await.status(), 403);
+        db.close().await;
+    }
+}
