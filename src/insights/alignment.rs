@@ -268,6 +268,12 @@ pub async fn course_subclusters(db: &Db, district: DistrictId) -> Result<HashMap
     Ok(map)
 }
 
+/// The sub-clusters one course is aligned to.
+pub async fn subclusters_of_course(db: &Db, course: CourseId) -> Result<Vec<String>, sqlx::Error> {
+    const SQL: &str = "SELECT subcluster_id FROM course_subclusters WHERE course_id = $1 ORDER BY subcluster_id";
+    with_pool!(db, pool => sqlx::query_scalar(SQL).bind(course).fetch_all(pool).await)
+}
+
 /// The sub-clusters the CIP crosswalk links to a program, programs of the field first.
 pub async fn subclusters_of_cip(db: &Db, cip: &str) -> Result<Vec<String>, sqlx::Error> {
     const SQL: &str =

@@ -244,7 +244,7 @@ pub async fn show_course_alignment(
         cips.retain(|(c, _)| c != code);
         cips.insert(0, (code.clone(), title.clone()));
     }
-    let confirmed = alignment::course_subclusters(&state.db, district).await?.remove(&id).unwrap_or_default();
+    let confirmed = alignment::subclusters_of_course(&state.db, id).await?;
     let suggested = match &course.cip_code {
         Some(cip) => alignment::subclusters_of_cip(&state.db, cip).await?,
         None => Vec::new(),

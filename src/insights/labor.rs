@@ -433,6 +433,33 @@ pub fn total_openings(linked: &[LinkedDemand]) -> f64 {
 mod tests {
     use super::*;
 
+    /// Reads `bytes` as a regional file; the catalog knows 29-1141 and the group 29-0000.
+    fn read_bytes(bytes: &[u8]) -> (Vec<DemandRow>, Report) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("county.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let socs = KnownSocs {
+            summaries: HashSet::from(["29-0000".to_string()]),
+            known: HashSet::from(["29-0000".to_string(), "29-1141".to_string()]),
+        };
+        let mut report = Report::new("county.csv".into());
+        let rows = read(&Source::single(&path, FILE).unwrap(), &socs, &mut report);
+        (rows, report)
+    }
+
+    #[test]
+    fn problems_name_the_line_whatever_the_line_endings() {
+        for bytes in [
+            &b"\xef\xbb\xbfOCC_CODE,Annual Openings\r\n29-0000,\"9,000\"\r\n29-1141,\"1,250\"\r\n29-1141,5\r\n"[..],
+            &b"OCC_CODE,Annual Openings\n29-0000,\"9,000\"\n29-1141,\"1,250\"\n29-1141,5\n"[..],
+        ] {
+            let (rows, report) = read_bytes(bytes);
+            assert_eq!(rows.len(), 1);
+            assert_eq!(report.warnings[0].line, Some(2), "{:?}", report.warnings);
+            assert_eq!(report.errors[0].line, Some(4), "{:?}", report.errors);
+        }
+    }
+
     #[test]
     fn soc_codes_come_in_several_spellings() {
         for text in ["29-1141", "291141", " 29-1141.00 ", "=\"29-1141\"", "29 1141"] {

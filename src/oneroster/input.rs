@@ -150,8 +150,8 @@ pub fn is_safe_entry(name: &str) -> bool {
         && path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
-/// Reads lines from `inner`, dropping a leading BOM and decoding each line as UTF-8 or,
-/// when it is not valid UTF-8, as Windows-1252 (remembering the first such line).
+/// Reads lines from `inner`, dropping a leading BOM, ending each with LF, and decoding it as
+/// UTF-8 or, when it is not valid UTF-8, as Windows-1252 (remembering the first such line).
 pub struct DecodedLines<R> {
     inner: R,
     raw: Vec<u8>,
@@ -189,6 +189,12 @@ impl<R: BufRead> DecodedLines<R> {
                 self.out.extend_from_slice(text.as_bytes());
             }
         }
+        // CRLF becomes LF: the CSV reader counts a CRLF line only once it reads the next
+        // record, which would give every row the line before its own.
+        if self.out.ends_with(b"\r\n") {
+            self.out.truncate(self.out.len() - 2);
+            self.out.push(b'\n');
+        }
         Ok(true)
     }
 }
@@ -204,5 +210,20 @@ impl<R: BufRead> Read for DecodedLines<R> {
         buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_lose_their_bom_and_carriage_returns_and_are_decoded() {
+        let bytes = b"\xEF\xBB\xBFa,b\r\nCaf\xE9,1\r\nlast";
+        let mut lines = DecodedLines::new(&bytes[..]);
+        let mut text = String::new();
+        lines.read_to_string(&mut text).unwrap();
+        assert_eq!(text, "a,b\nCafé,1\nlast");
+        assert_eq!(lines.windows_1252_from, Some(2));
     }
 }
