@@ -145,6 +145,11 @@ impl Lang {
         Some(self.long_date(at))
     }
 
+    /// A calendar day written out ("25 November 2026", "25 de noviembre de 2026").
+    pub fn day(self, date: time::Date) -> String {
+        self.long_date(date.midnight().assume_utc())
+    }
+
     /// A moment written out with its date and UTC time: "25 November 2026, 19:40 UTC".
     pub fn datetime(self, at: time::OffsetDateTime) -> String {
         let at = at.to_offset(time::UtcOffset::UTC);

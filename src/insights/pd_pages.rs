@@ -50,7 +50,7 @@ fn session_view(lang: Lang, filters: &Filters, clusters: &[(String, String)], se
             || lang.t("pd-no-focus"),
             |c| clusters.iter().find(|(id, _)| id == c).map_or(c.clone(), |(_, n)| n.clone()),
         ),
-        held_on: lang.date(&session.held_on.to_string()).unwrap_or_else(|| session.held_on.to_string()),
+        held_on: lang.day(session.held_on),
         session,
     }
 }
