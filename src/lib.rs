@@ -7,6 +7,7 @@ pub mod api_docs;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod catalog;
 pub mod classroom;
 pub mod config;

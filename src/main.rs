@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pathways::app;
 use pathways::auth::oidc;
+use pathways::backup;
 use pathways::catalog::{self, CatalogStore, LoadOutcome, case};
 use pathways::config::{Config, LogFormat, redact_url};
 use pathways::db::Db;
@@ -99,6 +100,23 @@ enum Command {
     /// Single sign-on: a district's OpenID Connect providers (Google, Microsoft, Clever, ClassLink)
     #[command(subcommand)]
     SignIn(SignInCommand),
+    /// Write a consistent snapshot of the whole database to FILE, while it keeps serving
+    #[command(
+        after_help = "Examples:\n  pathways backup backups/pathways-2026-12-01.db\n  pathways backup --database-url postgres://app@db.internal/pathways pathways.zip"
+    )]
+    Backup {
+        /// Where to write the backup (replaced only once the snapshot is complete)
+        file: PathBuf,
+    },
+    /// Replace every row of the database with a backup made by `pathways backup`
+    #[command(after_help = "Example:\n  pathways restore backups/pathways-2026-12-01.db --yes")]
+    Restore {
+        /// The backup to restore
+        file: PathBuf,
+        /// Confirm that the database's current contents are to be replaced
+        #[arg(long)]
+        yes: bool,
+    },
     /// Apply pending database migrations and exit
     #[command(after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways")]
     Migrate,
@@ -503,6 +521,44 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let import = labor::Import { district, region: &region, file_name: &file_name, actor: None, dry_run };
             let outcome = labor::import(&db, &file, &import).await?;
             finish_import(&outcome, report.as_deref())
+        }
+        Command::Backup { file } => {
+            let config = cli.global.config(DEFAULT_DATABASE);
+            let db = Db::connect(&config.database_url).await?;
+            let started = std::time::Instant::now();
+            let summary = backup::backup(&db, &file, time::OffsetDateTime::now_utc()).await?;
+            let bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            out!(
+                "backup of {} written to {}: {} tables, {} rows, {:.1} MB in {:.1} s",
+                redact_url(&config.database_url),
+                file.display(),
+                summary.rows.len(),
+                summary.total_rows(),
+                bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            )?;
+            Ok(())
+        }
+        Command::Restore { file, yes } => {
+            let config = cli.global.config(DEFAULT_DATABASE);
+            if !yes {
+                eprintln!(
+                    "restoring {} replaces every row of {}; run again with --yes to go ahead",
+                    file.display(),
+                    redact_url(&config.database_url)
+                );
+                return Err(Rejected.into());
+            }
+            let db = Db::connect(&config.database_url).await?;
+            let summary = backup::restore(&db, &file, time::OffsetDateTime::now_utc()).await?;
+            out!(
+                "restored {} into {}: {} tables, {} rows",
+                file.display(),
+                redact_url(&config.database_url),
+                summary.rows.len(),
+                summary.total_rows()
+            )?;
+            Ok(())
         }
         Command::Migrate => {
             let config = cli.global.config(DEFAULT_DATABASE);

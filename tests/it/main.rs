@@ -4,6 +4,7 @@
 mod support;
 
 mod access_matrix;
+mod backup;
 mod catalog_api;
 mod catalog_load;
 mod catalog_pages;
