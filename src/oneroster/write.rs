@@ -80,8 +80,16 @@ pub async fn load_known(db: &Db, district_sourced_id: Option<&str>, slug: Option
 /// the enrollments a delta removes, and whether to commit. A writer that is not told to
 /// commit writes nothing.
 pub enum Step {
-    Begin { district: Uuid, clear_users: bool, clear_enrollments: bool, expected_rows: u64 },
+    Begin {
+        district: Uuid,
+        clear_users: bool,
+        clear_enrollments: bool,
+        expected_rows: u64,
+    },
     Rows(TableRows, &'static str),
+    /// People of the set whose email passes to another person of the set: their emails are
+    /// cleared first, so the unique email never sees two owners midway.
+    VacateEmails(Vec<Uuid>),
     RemoveEnrollments(Vec<(Uuid, Uuid)>),
     Commit,
 }
@@ -327,6 +335,7 @@ pub fn plan(
     };
     let mut roles: HashMap<&str, Role> = HashMap::new();
     let mut email_lines: HashMap<&str, u64> = HashMap::new();
+    let mut vacate = Vec::new();
     let importing: HashSet<Uuid> = parsed.people.iter().map(|p| ids.of("user", &p.sourced_id)).collect();
     for person in &parsed.people {
         let Some((raw_role, line)) = &person.role else {
@@ -390,6 +399,9 @@ pub fn plan(
                 email = None;
             } else {
                 email_lines.insert(address, person.line);
+                if let Some(owner) = known.emails.get(address).filter(|owner| **owner != id) {
+                    vacate.push(*owner);
+                }
             }
         }
         roles.insert(person.sourced_id.as_str(), role);
@@ -410,6 +422,7 @@ pub fn plan(
     }
     report.count("users.csv").imported += users.rows.len() as u64;
     users.sort_by_leading_columns(1);
+    send(Step::VacateEmails(vacate));
     send(Step::Rows(users, upsert_unless(fresh("user"), UPSERT_USER)));
 
     let mut guardianships = TableRows { table: "guardianships", columns: &["guardian_id", "student_id"], rows: vec![] };
@@ -517,8 +530,9 @@ pub async fn store(
                         let started = std::time::Instant::now();
                         let mut deferred: Vec<(String, String)> = Vec::new();
                         if rows.len() >= BULK_ROWS {
-                            let held: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut *tx).await?;
-                            if (rows.len() as i64) > held {
+                            // Asked outside the transaction: empty before this import, not emptied by it.
+                            let held: Option<i32> = sqlx::query_scalar(&format!("SELECT 1 FROM {table} LIMIT 1")).fetch_optional(pool).await?;
+                            if held.is_none() {
                                 deferred = sqlx::query_as(settings.deferrable).bind(table).fetch_all(&mut *tx).await?;
                             }
                         }
@@ -530,6 +544,16 @@ pub async fn store(
                             sqlx::query(create).execute(&mut *tx).await?;
                         }
                         tracing::debug!(table, rows = rows.len(), rebuilt = deferred.len(), seconds = started.elapsed().as_secs_f64(), "roster rows written");
+                    }
+                    Step::VacateEmails(ids) => {
+                        for chunk in ids.chunks(500) {
+                            let mut query = sqlx::QueryBuilder::new("UPDATE users SET email = NULL WHERE id IN (");
+                            let mut list = query.separated(", ");
+                            for id in chunk {
+                                list.push_bind(*id);
+                            }
+                            query.push(")").build().execute(&mut *tx).await?;
+                        }
                     }
                     Step::RemoveEnrollments(pairs) => {
                         for (class, user) in &pairs {
@@ -557,10 +581,11 @@ pub async fn store(
     Ok(committed)
 }
 
-/// A table written with at least this many rows, more than it already holds, gets its
-/// plain indexes (and on PostgreSQL its foreign keys) built once after the rows instead of
-/// updated row by row: a first load of a large district. Unique indexes stay, as they
-/// check the rows as they arrive; every reference was checked before the write.
+/// An empty table written with at least this many rows gets its plain indexes (and on
+/// PostgreSQL its foreign keys) built once after the rows instead of updated row by row:
+/// the first load of a large district. Unique indexes stay, as they check the rows as they
+/// arrive; every reference was checked before the write. A table that holds rows keeps its
+/// indexes, as dropping one would lock out every server reading the table until the commit.
 const BULK_ROWS: usize = 10_000;
 
 /// What the write does differently per backend.

@@ -20,5 +20,6 @@ mod plan_activities;
 mod plan_courses;
 mod plan_portability;
 mod plans;
+mod scale_out;
 mod sign_in_providers;
 mod web_shell;

@@ -134,6 +134,38 @@ on_both_backends! {
     }
 }
 
+on_both_backends! {
+    async fn people_who_trade_emails_between_imports_keep_their_accounts(backend: Backend) {
+        let test_db = TestDb::empty(backend).await;
+        let db = test_db.connect().await;
+        assert_imported(&import_set(&db, &base_set()).await, "base set");
+        // Ana takes Ben's address, Ben takes Kim's, Kim takes Ana's: each email stays unique
+        // in the set, but every new owner holds it in the database already.
+        let mut traded = base_set();
+        let users = traded["users.csv"]
+            .replace("ana@lakeside.test", "@ana")
+            .replace("ben@lakeside.test", "ana@lakeside.test")
+            .replace("kim@lakeside.test", "ben@lakeside.test")
+            .replace("@ana", "kim@lakeside.test");
+        traded.insert("users.csv", users);
+        let report = import_set(&db, &traded).await;
+        assert_imported(&report, "emails traded");
+        assert!(report.warnings.is_empty(), "{}", report.to_text());
+        let owner = |email: &'static str| {
+            let db = db.clone();
+            async move {
+                with_pool!(&db, pool => {
+                    sqlx::query_scalar::<_, String>("SELECT sourced_id FROM users WHERE email = $1").bind(email).fetch_one(pool).await
+                })
+                .unwrap()
+            }
+        };
+        assert_eq!(owner("ana@lakeside.test").await, "u2");
+        assert_eq!(owner("ben@lakeside.test").await, "p1");
+        assert_eq!(owner("kim@lakeside.test").await, "u1");
+    }
+}
+
 /// The base set changed in one way a real export might be.
 fn quirk(name: &str) -> (Set, Option<&'static str>) {
     let mut set = base_set();

@@ -377,23 +377,12 @@ impl TestApp {
 
     /// Someone not signed in, with a session (and its CSRF token) from the sign-in page.
     pub async fn visitor(&self) -> Visitor {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client");
-        let mut visitor = Visitor { client, base: self.address.clone(), csrf: String::new() };
-        visitor.refresh_csrf("/signin").await;
-        visitor
+        Visitor::arriving_at(&self.address).await
     }
 
     /// Someone signed in as `email` with `password`.
     pub async fn signed_in_with(&self, email: &str, password: &str) -> Visitor {
-        let mut visitor = self.visitor().await;
-        let response = visitor.post("/signin", &[("email", email), ("password", password)]).await;
-        assert_eq!(response.status(), 303, "sign-in as {email} failed: {}", response.text().await.unwrap_or_default());
-        visitor.refresh_csrf("/account").await;
-        visitor
+        Visitor::signed_in_at(&self.address, email, password).await
     }
 
     /// Someone signed in as a demo account.
@@ -410,6 +399,32 @@ pub struct Visitor {
 }
 
 impl Visitor {
+    /// Someone not signed in at the server at `base`, with a session from its sign-in page.
+    pub async fn arriving_at(base: &str) -> Visitor {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let mut visitor = Visitor { client, base: base.to_string(), csrf: String::new() };
+        visitor.refresh_csrf("/signin").await;
+        visitor
+    }
+
+    /// Someone signed in as `email` with `password` at the server at `base`.
+    pub async fn signed_in_at(base: &str, email: &str, password: &str) -> Visitor {
+        let mut visitor = Visitor::arriving_at(base).await;
+        let response = visitor.post("/signin", &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), 303, "sign-in as {email} failed: {}", response.text().await.unwrap_or_default());
+        visitor.refresh_csrf("/account").await;
+        visitor
+    }
+
+    /// The same person (same cookies, same session) going to the server at `base`.
+    pub fn at(&self, base: &str) -> Visitor {
+        Visitor { client: self.client.clone(), base: base.to_string(), csrf: self.csrf.clone() }
+    }
+
     /// Reads the CSRF token from a form on `path`.
     pub async fn refresh_csrf(&mut self, path: &str) {
         let (status, body) = self.page(path).await;
