@@ -4,6 +4,7 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Where the database lives, where the reference data is, and how the server listens.
 /// The command line fills it from flags and `PATHWAYS_*` variables; tests build it directly.
@@ -18,7 +19,13 @@ pub struct Config {
     /// Public base URL for links that leave the page; default `http://` + bind address.
     pub public_url: Option<String>,
     pub log_format: LogFormat,
+    /// The longest a request may take, from its first byte to its response (a slow client
+    /// sending a body counts): past it the server answers 408.
+    pub request_timeout: Duration,
 }
+
+/// The default of [`Config::request_timeout`]: long enough for a district's roster upload.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogFormat {
@@ -35,6 +42,7 @@ impl Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             public_url: None,
             log_format: LogFormat::Pretty,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
         }
     }
 
@@ -45,6 +53,11 @@ impl Config {
         }
         let local = PathBuf::from("data");
         if local.join("career-clusters").is_dir() { local } else { PathBuf::from("../shared/data") }
+    }
+
+    /// Whether users reach the server over TLS (a proxy in front terminates it).
+    pub fn behind_tls(&self) -> bool {
+        self.resolved_public_url().starts_with("https://")
     }
 
     /// The public base URL without a trailing slash.
@@ -78,6 +91,7 @@ impl fmt::Debug for Config {
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)
             .field("log_format", &self.log_format)
+            .field("request_timeout", &self.request_timeout)
             .finish()
     }
 }

@@ -57,6 +57,9 @@ struct GlobalArgs {
     /// Log format
     #[arg(long, env = "PATHWAYS_LOG_FORMAT", global = true, value_enum, default_value = "pretty")]
     log_format: LogFormat,
+    /// Longest time a web request may take, in seconds, before the server answers 408
+    #[arg(long, env = "PATHWAYS_REQUEST_TIMEOUT", global = true, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    request_timeout: u64,
 }
 
 impl GlobalArgs {
@@ -67,6 +70,7 @@ impl GlobalArgs {
             bind: self.bind,
             public_url: self.public_url.clone(),
             log_format: self.log_format,
+            request_timeout: std::time::Duration::from_secs(self.request_timeout),
         }
     }
 }

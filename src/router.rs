@@ -10,6 +10,7 @@ use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -264,6 +265,7 @@ pub fn route_list() -> Vec<(Method, String)> {
 
 /// The whole application: HTML pages, the JSON API under `/api/v1`, the CASE endpoints.
 pub fn app(state: AppState) -> Router {
+    let timeout = state.config.request_timeout;
     routes()
         .router
         .fallback(web::not_found)
@@ -271,7 +273,8 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(state.clone(), session::load))
         .layer(middleware::from_fn(web::language))
-        .layer(middleware::map_response(security_headers))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(middleware::map_response_with_state(state.clone(), security_headers))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
@@ -306,7 +309,7 @@ async fn health(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// Headers every response carries: no third-party content, no framing, no sniffing.
-async fn security_headers(mut response: Response) -> Response {
+async fn security_headers(State(state): State<AppState>, mut response: Response) -> Response {
     const HEADERS: [(HeaderName, &str); 5] = [
         (
             header::CONTENT_SECURITY_POLICY,
@@ -320,6 +323,11 @@ async fn security_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     for (name, value) in HEADERS {
         headers.entry(name).or_insert(HeaderValue::from_static(value));
+    }
+    // Browsers heed HSTS only over TLS; behind a TLS proxy, keep them on https for a year.
+    if state.config.behind_tls() {
+        headers
+            .insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     response
 }

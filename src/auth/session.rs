@@ -206,7 +206,7 @@ impl SessionCtx {
     /// Adds the session cookie to `response` when the session started, changed or ended.
     pub fn attach(&self, mut response: Response) -> Response {
         let Some(cookie) = &self.cookie else { return response };
-        let secure = if self.state.config.resolved_public_url().starts_with("https://") { "; Secure" } else { "" };
+        let secure = if self.state.config.behind_tls() { "; Secure" } else { "" };
         let value = match cookie {
             Some(id) => format!(
                 "{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",

@@ -327,6 +327,7 @@ pub fn test_config(database_url: &str, data_dir: PathBuf) -> Config {
         bind: "127.0.0.1:0".parse().expect("address"),
         public_url: Some("http://pathways.test".into()),
         log_format: LogFormat::Pretty,
+        request_timeout: pathways::config::DEFAULT_REQUEST_TIMEOUT,
     }
 }
 
