@@ -61,6 +61,8 @@ pub struct ErrorPage {
     pub fields: Vec<FieldError>,
     /// The page was refused by the access policy (not an expired form).
     pub denied: bool,
+    /// The machine-readable code of the error, as in the JSON body.
+    pub code: &'static str,
 }
 
 /// One entry of the JSON error body.
@@ -99,6 +101,7 @@ impl AppError {
             AppError::Gone => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::CatalogNotLoaded | AppError::ExploreNotReady => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(error) if database_unreachable(error) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -116,6 +119,7 @@ impl AppError {
             AppError::BadRequest(_) => "invalid_parameter",
             AppError::CatalogNotLoaded => "catalog_not_loaded",
             AppError::ExploreNotReady => "explore_not_ready",
+            AppError::Database(error) if database_unreachable(error) => DATABASE_UNAVAILABLE,
             AppError::Database(_) | AppError::Template(_) => "internal_error",
         }
     }
@@ -132,6 +136,9 @@ impl AppError {
             AppError::BadRequest(fields) => {
                 fields.iter().map(|f| item(f.message.clone(), Some(f.field.clone()))).collect()
             }
+            AppError::Database(error) if database_unreachable(error) => {
+                vec![item("Pathways cannot reach its database right now. Please try again in a minute.".into(), None)]
+            }
             AppError::Database(_) | AppError::Template(_) => {
                 vec![item("Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.".into(), None)]
             }
@@ -144,6 +151,23 @@ impl AppError {
             other => vec![item(capitalize(&other.to_string()), None)],
         };
         ErrorBody { errors }
+    }
+}
+
+/// The code of errors where the database could not be reached.
+pub const DATABASE_UNAVAILABLE: &str = "database_unavailable";
+
+/// Whether the database could not be reached (stopped, restarting, out of connections,
+/// busy): unlike a failing query, the same request may succeed in a moment.
+pub fn database_unreachable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
+        sqlx::Error::Database(error) => error.code().is_some_and(|code| {
+            // PostgreSQL: connection exceptions (08…) and operator interventions such as a
+            // shutdown (57P…); SQLite: busy and locked.
+            code.starts_with("08") || code.starts_with("57P") || matches!(code.as_ref(), "5" | "6" | "261" | "517")
+        }),
+        _ => false,
     }
 }
 
@@ -163,8 +187,12 @@ impl IntoResponse for AppError {
             _ => Vec::new(),
         };
         let denied = matches!(self, AppError::Denied);
+        let code = self.code();
         let mut response = (status, Json(self.body())).into_response();
-        response.extensions_mut().insert(ErrorPage { status, fields, denied });
+        if code == DATABASE_UNAVAILABLE {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
+        }
+        response.extensions_mut().insert(ErrorPage { status, fields, denied, code });
         response
     }
 }

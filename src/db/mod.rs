@@ -121,7 +121,8 @@ async fn connect_postgres(url: &str) -> Result<PgPool, DbError> {
     let options = PgConnectOptions::from_str(url).map_err(DbError::Connect)?;
     PgPoolOptions::new()
         .max_connections(16)
-        .acquire_timeout(Duration::from_secs(10))
+        // Past this a request gets 503 "try again": when PostgreSQL is away, within seconds.
+        .acquire_timeout(Duration::from_secs(5))
         .connect_with(options)
         .await
         .map_err(DbError::Connect)

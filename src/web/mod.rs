@@ -14,7 +14,7 @@ pub use pager::Pager;
 
 use askama::Template;
 use axum::extract::{FromRequestParts, OriginalUri, Request};
-use axum::http::header::{CONTENT_LANGUAGE, SET_COOKIE, VARY};
+use axum::http::header::{CONTENT_LANGUAGE, RETRY_AFTER, SET_COOKIE, VARY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, request::Parts};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -60,11 +60,15 @@ pub async fn language(mut request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     if !is_api && let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
         let account = response.extensions().get::<Account>().cloned();
+        let retry_after = response.headers().get(RETRY_AFTER).cloned();
         response = if page.status == StatusCode::UNAUTHORIZED {
             sign_in_redirect(&path_and_query)
         } else {
             error_page(lang, account, &path, &page)
         };
+        if let Some(value) = retry_after {
+            response.headers_mut().insert(RETRY_AFTER, value);
+        }
     }
     let headers = response.headers_mut();
     headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
@@ -254,6 +258,7 @@ fn error_page(lang: Lang, account: Option<Account>, path: &str, page: &ErrorPage
         StatusCode::TOO_MANY_REQUESTS => "error-too-many",
         StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
         StatusCode::GONE => "error-gone",
+        StatusCode::SERVICE_UNAVAILABLE if page.code == crate::error::DATABASE_UNAVAILABLE => "error-database",
         StatusCode::SERVICE_UNAVAILABLE => "error-unavailable",
         _ => "error-internal",
     };

@@ -12,6 +12,7 @@ mod classroom;
 mod cli;
 mod district_api;
 mod explore;
+mod faults;
 mod insights;
 mod oneroster;
 mod partners;

@@ -113,6 +113,11 @@ impl TestDb {
         }
     }
 
+    /// A database the test keeps elsewhere (and removes itself), at `url`.
+    pub fn existing(url: &str) -> Self {
+        Self { url: url.to_string(), _dir: None, pg_name: None }
+    }
+
     /// A migrated database holding the full catalog, copied from a template built once.
     pub async fn loaded(backend: Backend) -> Self {
         let template = template_name();
