@@ -469,6 +469,25 @@ fn finish_import(outcome: &oneroster::Report, json_file: Option<&std::path::Path
 struct Rejected;
 
 /// True when the output was closed by its reader, which is not an error worth reporting.
+/// A database failure during an import, said so that people know what to do and that
+/// nothing of the import was written (each import is one transaction).
+fn write_failed(error: sqlx::Error) -> anyhow::Error {
+    let code = match &error {
+        sqlx::Error::Database(e) => e.code().map(|c| c.into_owned()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    // SQLite: 13 is SQLITE_FULL, and every SQLITE_IOERR_* has 10 in its low byte.
+    let sqlite_io = code.parse::<u32>().is_ok_and(|n| n & 0xff == 10);
+    let cause = if code == "13" || code == "53100" {
+        "the database's disk is full"
+    } else if sqlite_io {
+        "the database file could not be written (is the disk full, or a file size limit reached?)"
+    } else {
+        "the database failed"
+    };
+    anyhow::anyhow!("{cause} ({error}). Nothing of this import was written: fix that and run it again.")
+}
+
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
         .chain()
@@ -502,13 +521,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
             db.migrate().await?;
             let options = oneroster::Options { dry_run, district, ..Default::default() };
-            let outcome = oneroster::import(&db, &path, &options, progress::for_terminal().as_ref()).await?;
+            let outcome = oneroster::import(&db, &path, &options, progress::for_terminal().as_ref())
+                .await
+                .map_err(write_failed)?;
             finish_import(&outcome, report.as_deref())
         }
         Command::Import(ImportCommand::StudentAttributes { file, dry_run, report, district }) => {
             let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
             db.migrate().await?;
-            let outcome = oneroster::attributes::import(&db, &file, district.as_deref(), dry_run).await?;
+            let outcome =
+                oneroster::attributes::import(&db, &file, district.as_deref(), dry_run).await.map_err(write_failed)?;
             finish_import(&outcome, report.as_deref())
         }
         Command::Import(ImportCommand::LaborDemand { file, region, dry_run, report, district }) => {
@@ -523,7 +545,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
             let region = region.unwrap_or_else(|| file_name.clone());
             let import = labor::Import { district, region: &region, file_name: &file_name, actor: None, dry_run };
-            let outcome = labor::import(&db, &file, &import).await?;
+            let outcome = labor::import(&db, &file, &import).await.map_err(write_failed)?;
             finish_import(&outcome, report.as_deref())
         }
         Command::Backup { file } => {

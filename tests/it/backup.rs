@@ -10,41 +10,8 @@ use pathways::db::Db;
 use pathways::ids::{DistrictId, UserId};
 use pathways::insights::pd::{self, SessionInput};
 use pathways::with_pool;
-use sha2::{Digest, Sha256};
 
-use crate::support::{Backend, TestApp, TestDb, on_both_backends, pathways, scalar};
-
-/// Every row of every table but `skip`, as one hash.
-async fn digest(db: &Db, skip: &[&str]) -> String {
-    let tables_sql = match db {
-        Db::Sqlite(_) => {
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        }
-        Db::Postgres(_) => {
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
-        }
-    };
-    let tables: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(tables_sql).fetch_all(pool).await).unwrap();
-    let mut hasher = Sha256::new();
-    for table in tables.iter().filter(|t| !skip.contains(&t.as_str())) {
-        let (columns_sql, quote) = match db {
-            Db::Sqlite(_) => ("SELECT name FROM pragma_table_info($1)", "quote({})"),
-            Db::Postgres(_) => (
-                "SELECT column_name::text FROM information_schema.columns
-                 WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
-                "quote_nullable({}::text)",
-            ),
-        };
-        let columns: Vec<String> =
-            with_pool!(db, pool => sqlx::query_scalar(columns_sql).bind(table).fetch_all(pool).await).unwrap();
-        let quoted: Vec<String> = columns.iter().map(|c| quote.replace("{}", &format!("\"{c}\""))).collect();
-        let sql = format!("SELECT {} FROM \"{table}\"", quoted.join(" || '|' || "));
-        let mut rows: Vec<String> = with_pool!(db, pool => sqlx::query_scalar(&sql).fetch_all(pool).await).unwrap();
-        rows.sort();
-        hasher.update(format!("{table}:{}\n{}\n", rows.len(), rows.join("\n")));
-    }
-    format!("{:x}", hasher.finalize())
-}
+use crate::support::{Backend, TestApp, TestDb, all_rows_digest, on_both_backends, pathways, scalar};
 
 fn backup_file(dir: &Path, backend: Backend) -> PathBuf {
     dir.join(match backend {
@@ -70,7 +37,7 @@ on_both_backends! {
         let app = TestApp::with_people(backend).await;
         let db = app.db().await;
         let url = app.database_url().to_string();
-        let before = digest(&db, &["audit_log"]).await;
+        let before = all_rows_digest(&db, &["audit_log"]).await;
         let audit_before = scalar(&db, "SELECT COUNT(*) FROM audit_log").await;
         let dir = tempfile::tempdir().unwrap();
         let file = backup_file(dir.path(), backend);
@@ -81,16 +48,16 @@ on_both_backends! {
             sqlx::query("DELETE FROM enrollments").execute(pool).await.unwrap();
             sqlx::query("UPDATE users SET given_name = 'Changed'").execute(pool).await.unwrap();
         });
-        let changed = digest(&db, &["audit_log"]).await;
+        let changed = all_rows_digest(&db, &["audit_log"]).await;
         assert_ne!(changed, before);
 
         let (ok, _, stderr) = pathways_cli(&url, &["restore", file.to_str().unwrap()]);
         assert!(!ok && stderr.contains("--yes"), "a restore without --yes must stop and say why: {stderr}");
-        assert_eq!(digest(&db, &["audit_log"]).await, changed, "nothing restored without --yes");
+        assert_eq!(all_rows_digest(&db, &["audit_log"]).await, changed, "nothing restored without --yes");
 
         let (ok, stdout, stderr) = pathways_cli(&url, &["restore", file.to_str().unwrap(), "--yes"]);
         assert!(ok && stdout.contains("restored"), "restore failed:\n{stdout}\n{stderr}");
-        assert_eq!(digest(&db, &["audit_log"]).await, before, "every row is as it was when the backup was taken");
+        assert_eq!(all_rows_digest(&db, &["audit_log"]).await, before, "every row is as it was when the backup was taken");
         assert_eq!(
             scalar(&db, "SELECT COUNT(*) FROM audit_log").await,
             audit_before + 1,
@@ -196,7 +163,7 @@ on_both_backends! {
         let truncated = dir.path().join("truncated");
         std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
         let missing = dir.path().join("missing.db");
-        let before = digest(&db, &[]).await;
+        let before = all_rows_digest(&db, &[]).await;
 
         let cases: [(&Path, &str); 4] = [
             (&notes, "is not a Pathways backup"),
@@ -208,7 +175,7 @@ on_both_backends! {
             let (ok, stdout, stderr) = pathways_cli(&url, &["restore", file.to_str().unwrap(), "--yes"]);
             assert!(!ok, "{} must be refused:\n{stdout}", file.display());
             assert!(stderr.contains(says) && !stderr.contains("panicked"), "{}: {stderr}", file.display());
-            assert_eq!(digest(&db, &[]).await, before, "{}: the database is as it was", file.display());
+            assert_eq!(all_rows_digest(&db, &[]).await, before, "{}: the database is as it was", file.display());
         }
     }
 }

@@ -224,3 +224,40 @@ async fn a_windows_1252_file_with_a_byte_order_mark_loads() {
     let nurse = store.occupation("29-1141.00").await.unwrap().unwrap();
     assert_eq!(nurse.title, "Registered Nurses – Café");
 }
+
+on_both_backends! {
+    async fn a_catalog_load_killed_at_any_moment_leaves_the_catalog_whole(backend: Backend) {
+        let test_db = TestDb::loaded(backend).await;
+        let db = test_db.connect().await;
+        let before = catalog_digest(&db).await;
+        let load = || {
+            crate::support::pathways(&test_db.url)
+                .args(["catalog", "load", "--force"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        };
+        let started = std::time::Instant::now();
+        assert!(load().wait().unwrap().success());
+        let full = started.elapsed();
+
+        // Twenty kills spread over the whole load, from its first moment to its last.
+        let mut killed = 0;
+        for round in 0..20u32 {
+            let mut child = load();
+            std::thread::sleep(full * round / 20);
+            let finished = child.try_wait().unwrap().is_some();
+            child.kill().unwrap();
+            child.wait().unwrap();
+            killed += u32::from(!finished);
+            if let Db::Sqlite(pool) = &db {
+                let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(pool).await.unwrap();
+                assert_eq!(check, "ok", "round {round}");
+            }
+            assert_eq!(catalog_digest(&db).await, before, "killed at round {round}: the catalog is whole");
+        }
+        println!("{killed} of 20 loads killed midway ({full:?} for a whole load)");
+        assert!(killed >= 10, "only {killed} loads were killed before they finished");
+    }
+}

@@ -11,7 +11,7 @@ use pathways::progress::Silent;
 use pathways::with_pool;
 use sha2::{Digest, Sha256};
 
-use crate::support::{TestDb, demo_export_zip, on_both_backends, pathways, scalar, write_zip};
+use crate::support::{Backend, TestDb, demo_export_zip, on_both_backends, pathways, scalar, write_zip};
 
 /// The files of a set, by name.
 type Set = BTreeMap<&'static str, String>;
@@ -613,4 +613,50 @@ on_both_backends! {
         let response = forged.post_multipart("/admin/roster", &[], Some(("riverbend.zip", &zip))).await;
         assert_eq!(response.status(), 403, "the upload form needs its CSRF token");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_that_fills_the_disk_fails_cleanly_and_writes_nothing() {
+    let source = TestDb::empty(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = source.connect().await;
+    pathways::orgs::create_demo_district(&db, &pathways::orgs::DemoSpec::standard(3000)).await.unwrap();
+    pathways::oneroster::export::export_district(&db, "riverbend", dir.path()).await.unwrap();
+
+    let target = TestDb::empty(Backend::Sqlite).await;
+    let imported = target.connect().await;
+    assert_imported(&import_set(&imported, &base_set()).await, "base");
+    let before = digest(&imported).await;
+    let file = target.url.trim_start_matches("sqlite://").to_string();
+    // Files may grow 1 MiB past the database's size; writes beyond fail as on a full disk
+    // (the shell ignores the signal a process gets at the limit, so the write itself fails).
+    let limit_kib = std::fs::metadata(&file).unwrap().len() / 1024 + 1024;
+    let pathways_bin = pathways(&target.url).get_program().to_owned();
+    let output = pathways(&target.url)
+        .get_envs()
+        .fold(std::process::Command::new("bash"), |mut command, (key, value)| {
+            if let Some(value) = value {
+                command.env(key, value);
+            }
+            command
+        })
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {limit_kib}; exec \"$0\" import oneroster \"$1\""))
+        .arg(&pathways_bin)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stderr}");
+    assert!(!output.status.success(), "the import cannot fit: {stderr}");
+    assert!(stderr.contains("Nothing of this import was written") && !stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("could not be written") || stderr.contains("disk is full"), "{stderr}");
+
+    if let Db::Sqlite(pool) = &imported {
+        let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(pool).await.unwrap();
+        assert_eq!(check, "ok");
+    }
+    assert_eq!(digest(&imported).await, before, "nothing of the import remains");
+    let again = pathways(&target.url).args(["import", "oneroster"]).arg(dir.path()).output().unwrap();
+    assert!(again.status.success(), "with room again the same set imports");
 }

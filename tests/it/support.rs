@@ -557,3 +557,39 @@ pub async fn demo_export_zip(db: &Db) -> Vec<u8> {
     write_zip(&zip, &entries);
     std::fs::read(zip).unwrap()
 }
+
+/// Every row of every table but `skip`, as one hash.
+pub async fn all_rows_digest(db: &Db, skip: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let tables_sql = match db {
+        Db::Sqlite(_) => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        Db::Postgres(_) => {
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+        }
+    };
+    let tables: Vec<String> =
+        pathways::with_pool!(db, pool => sqlx::query_scalar(tables_sql).fetch_all(pool).await).unwrap();
+    let mut hasher = Sha256::new();
+    for table in tables.iter().filter(|t| !skip.contains(&t.as_str())) {
+        let (columns_sql, quote) = match db {
+            Db::Sqlite(_) => ("SELECT name FROM pragma_table_info($1)", "quote({})"),
+            Db::Postgres(_) => (
+                "SELECT column_name::text FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+                "quote_nullable({}::text)",
+            ),
+        };
+        let columns: Vec<String> =
+            pathways::with_pool!(db, pool => sqlx::query_scalar(columns_sql).bind(table).fetch_all(pool).await)
+                .unwrap();
+        let quoted: Vec<String> = columns.iter().map(|c| quote.replace("{}", &format!("\"{c}\""))).collect();
+        let sql = format!("SELECT {} FROM \"{table}\"", quoted.join(" || '|' || "));
+        let mut rows: Vec<String> =
+            pathways::with_pool!(db, pool => sqlx::query_scalar(&sql).fetch_all(pool).await).unwrap();
+        rows.sort();
+        hasher.update(format!("{table}:{}\n{}\n", rows.len(), rows.join("\n")));
+    }
+    format!("{:x}", hasher.finalize())
+}
