@@ -104,6 +104,9 @@ enum Command {
     /// Single sign-on: a district's OpenID Connect providers (Google, Microsoft, Clever, ClassLink)
     #[command(subcommand)]
     SignIn(SignInCommand),
+    /// API tokens for a district's integrations (student information system, reporting)
+    #[command(subcommand)]
+    ApiToken(ApiTokenCommand),
     /// Write a consistent snapshot of the whole database to FILE, while it keeps serving
     #[command(
         after_help = "Examples:\n  pathways backup backups/pathways-2026-12-01.db\n  pathways backup --database-url postgres://app@db.internal/pathways pathways.zip"
@@ -289,6 +292,25 @@ enum ImportCommand {
         /// The district (slug), when the instance has several
         #[arg(long, value_name = "SLUG")]
         district: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiTokenCommand {
+    /// Create a token and print it; it is shown this once (Pathways keeps only its hash)
+    #[command(
+        after_help = "Example:\n  pathways api-token create --district riverbend --name \"SIS sync\" --scope roster:import --scope roster:read"
+    )]
+    Create {
+        /// The district's slug
+        #[arg(long)]
+        district: String,
+        /// What the token is for, as administrators will see it listed
+        #[arg(long)]
+        name: String,
+        /// roster:read, roster:import or reports:read; repeat for several
+        #[arg(long = "scope", required = true)]
+        scopes: Vec<String>,
     },
 }
 
@@ -605,6 +627,27 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::SignIn(command) => run_sign_in(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::ApiToken(ApiTokenCommand::Create { district, name, scopes }) => {
+            use pathways::auth::tokens::{self, Scope};
+            let scopes = scopes
+                .iter()
+                .map(|text| {
+                    Scope::parse(text).with_context(|| {
+                        let known: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+                        format!("unknown scope {text:?}: use {}", known.join(", "))
+                    })
+                })
+                .collect::<anyhow::Result<Vec<Scope>>>()?;
+            anyhow::ensure!(!name.trim().is_empty(), "give the token a --name that says what it is for");
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            db.migrate().await?;
+            let district = district_id(&db, &district).await?;
+            let (_, secret) =
+                tokens::create(&db, district, &name, &scopes, None, time::OffsetDateTime::now_utc()).await?;
+            eprintln!("API token {name:?} created; it is shown only now, so store it safely:");
+            out!("{secret}")?;
+            Ok(())
+        }
         Command::Classroom(command) => run_classroom(command, cli.global.config(DEFAULT_DATABASE)).await,
         Command::Insights(InsightsCommand::Bench { district, runs, export }) => {
             use pathways::insights::bench;

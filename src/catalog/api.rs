@@ -291,7 +291,7 @@ pub async fn show_cluster(
 
 /// The 72 sub-clusters, optionally of one cluster.
 #[utoipa::path(get, path = "/api/v1/subclusters", tag = "catalog", params(SubclusterListQuery),
-    responses((status = 200, body = [SubclusterSummary])))]
+    responses((status = 200, body = [SubclusterSummary]), (status = 400, body = ErrorBody)))]
 pub async fn list_subclusters(
     State(state): State<AppState>,
     Query(query): Query<SubclusterListQuery>,

@@ -193,6 +193,7 @@ pub async fn upload_roster(
     request_body(content_type = "multipart/form-data", description = "`file`: the OneRoster 1.1 or 1.2 CSV set as a zip; `dry_run`: `true` to check without writing"),
     responses(
         (status = 200, description = "Imported, or valid with `dry_run` (the report)"),
+        (status = 400, description = "The request has no zip in its `file` field, or a field is not understood", body = crate::error::ErrorBody),
         (status = 422, description = "Rejected: nothing was written (the report says file, line, column and what to do)"),
         (status = 401, body = crate::error::ErrorBody), (status = 403, body = crate::error::ErrorBody)))]
 pub async fn api_import_roster(

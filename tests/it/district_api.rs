@@ -134,3 +134,28 @@ on_both_backends! {
         assert_eq!(status, 403, "importing is not reading");
     }
 }
+
+on_both_backends! {
+    async fn a_token_created_on_the_command_line_opens_its_scopes_only(backend: Backend) {
+        let app = TestApp::with_people(backend).await;
+        let create = |scopes: &[&str]| {
+            let mut command = crate::support::pathways(app.database_url());
+            command.args(["api-token", "create", "--district", "riverbend", "--name", "SIS sync"]);
+            for scope in scopes {
+                command.args(["--scope", scope]);
+            }
+            command.output().unwrap()
+        };
+        let made = create(&["roster:read"]);
+        assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+        let secret = String::from_utf8(made.stdout).unwrap().trim().to_string();
+        assert!(secret.starts_with("pwt_"), "stdout holds only the secret: {secret}");
+
+        assert_eq!(get_with(&app, "/api/v1/district/people", &secret).await.0, 200);
+        assert_eq!(get_with(&app, "/api/v1/insights/equity", &secret).await.0, 403, "reports:read was not given");
+
+        let wrong = create(&["roster:everything"]);
+        assert!(!wrong.status.success());
+        assert!(String::from_utf8_lossy(&wrong.stderr).contains("unknown scope \"roster:everything\""));
+    }
+}
