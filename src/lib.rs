@@ -15,6 +15,7 @@ pub mod datafile;
 pub mod db;
 pub mod error;
 pub mod explore;
+pub mod fuzzing;
 pub mod i18n;
 pub mod ids;
 pub mod insights;

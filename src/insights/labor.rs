@@ -136,6 +136,12 @@ impl KnownSocs {
         Ok(Self { summaries, known })
     }
 
+    /// Codes known without a database: `summaries` are totals, `known` every code.
+    pub fn from_codes(summaries: &[&str], known: &[&str]) -> Self {
+        let set = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect();
+        Self { summaries: set(summaries), known: set(known) }
+    }
+
     /// Major and minor groups (29-0000, 29-1100): totals of the detailed rows.
     fn is_summary(&self, soc: &str) -> bool {
         self.summaries.contains(soc) || (soc.ends_with("00") && !self.known.contains(soc))

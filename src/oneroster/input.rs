@@ -26,8 +26,19 @@ pub enum InputError {
 
 /// A OneRoster set: the CSV files by lower-case name (`users.csv`).
 pub enum Source {
-    Folder { dir: PathBuf, files: HashMap<String, PathBuf> },
-    Zip { path: PathBuf, entries: HashMap<String, usize> },
+    Folder {
+        dir: PathBuf,
+        files: HashMap<String, PathBuf>,
+    },
+    Zip {
+        path: PathBuf,
+        entries: HashMap<String, usize>,
+    },
+    /// Files already in memory, by name.
+    Memory {
+        name: String,
+        files: HashMap<String, Vec<u8>>,
+    },
 }
 
 impl Source {
@@ -89,11 +100,23 @@ impl Source {
         Ok(Source::Folder { dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(), files })
     }
 
+    /// A set of files held in memory, as (name, bytes); sizes are capped as on disk.
+    pub fn in_memory(name: &str, files: Vec<(String, Vec<u8>)>) -> Result<Self, InputError> {
+        let mut held = HashMap::new();
+        for (file, bytes) in files {
+            let file = file.to_ascii_lowercase();
+            check_size(&file, bytes.len() as u64, MAX_FILE_BYTES)?;
+            held.insert(file, bytes);
+        }
+        Ok(Source::Memory { name: name.to_string(), files: held })
+    }
+
     /// What the set is called in messages.
     pub fn describe(&self) -> String {
         match self {
             Source::Folder { dir, .. } => dir.display().to_string(),
             Source::Zip { path, .. } => path.display().to_string(),
+            Source::Memory { name, .. } => name.clone(),
         }
     }
 
@@ -103,6 +126,7 @@ impl Source {
         match self {
             Source::Folder { files, .. } => files.contains_key(name),
             Source::Zip { entries, .. } => entries.contains_key(name),
+            Source::Memory { files, .. } => files.contains_key(name),
         }
     }
 
@@ -130,6 +154,11 @@ impl Source {
                 let mut archive = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| unreadable(&e))?;
                 let entry = archive.by_index(index).map_err(|e| unreadable(&e))?;
                 let mut reader = BufReader::with_capacity(1 << 16, entry.take(MAX_FILE_BYTES));
+                Ok(Some(read(&mut DecodedLines::new(&mut reader as &mut dyn BufRead))))
+            }
+            Source::Memory { files, .. } => {
+                let Some(bytes) = files.get(name) else { return Ok(None) };
+                let mut reader = bytes.as_slice();
                 Ok(Some(read(&mut DecodedLines::new(&mut reader as &mut dyn BufRead))))
             }
         }
