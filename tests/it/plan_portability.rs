@@ -4,7 +4,9 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{TEST_PASSWORD, TestApp, Visitor, on_both_backends, scalar, set_password};
+use crate::support::{
+    ServerProcess, TEST_PASSWORD, TestApp, Visitor, multipart_body, on_both_backends, scalar, set_password,
+};
 
 async fn id_of(app: &TestApp, sql: &str) -> String {
     let db = app.db().await;
@@ -206,4 +208,63 @@ async fn the_plan_prints_as_a_pdf_in_spanish_with_its_accents() {
     }
     let teacher = app.signed_in("teacher@demo.test").await;
     assert_eq!(teacher.get(&format!("{plan}/export.pdf")).await.status(), 403, "the file holds reflections");
+}
+
+on_both_backends! {
+    async fn a_plan_import_killed_at_twenty_moments_is_all_there_or_not_at_all(backend: Backend) {
+        const GOALS: usize = 200;
+        let app = TestApp::with_people(backend).await;
+        let db = app.db().await;
+        let student = id_of(&app, "SELECT id FROM users WHERE email = 'student@demo.test'").await;
+        let plan = format!("/students/{student}/plan");
+        let mut server = ServerProcess::start(app.database_url());
+        let counselor =
+            Visitor::signed_in_at(&server.base, "counselor@demo.test", pathways::orgs::DEMO_PASSWORD).await;
+
+        // The student's own plan with many new goals: one transaction writes them all.
+        let exported = counselor.get(&format!("{plan}/export.json")).await;
+        let mut file: Value = exported.json().await.unwrap();
+        let goals: Vec<Value> = (0..GOALS)
+            .map(|n| {
+                json!({"kind": "career", "title": format!("Goal written while the server was killed {n}"),
+                       "benchmark": "Shadow a nurse for a day", "target_date": "2027-05-01", "status": "in_progress"})
+            })
+            .collect();
+        file["goals"] = json!(goals);
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let started = std::time::Instant::now();
+        let (code, page) = import(&counselor, &plan, &bytes).await;
+        assert_eq!(code, 200, "an import that is left alone succeeds: {page}");
+        let whole = started.elapsed();
+        let count = "SELECT COUNT(*) FROM plan_goals WHERE title LIKE 'Goal written while the server was killed %'";
+        assert_eq!(scalar(&db, count).await, GOALS as i64);
+
+        for round in 1..=20u32 {
+            // Sent as it is, not through `import`, which expects an answer: most get none.
+            let (content_type, body) = multipart_body(&[("csrf", counselor.csrf.as_str())], Some(("plan.json", &bytes)));
+            let request = counselor
+                .client
+                .post(format!("{}{plan}/import", server.base))
+                .header("content-type", content_type)
+                .body(body)
+                .send();
+            let request = tokio::spawn(request);
+            // From the first moment to twice a whole import: before, during and after the write.
+            tokio::time::sleep(whole * round / 10).await;
+            server.child.kill().unwrap();
+            server.child.wait().unwrap();
+            let _ = request.await;
+            if let pathways::db::Db::Sqlite(pool) = &db {
+                let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(pool).await.unwrap();
+                assert_eq!(check, "ok", "round {round}");
+            }
+            let written = scalar(&db, count).await as usize;
+            assert_eq!(written % GOALS, 0, "round {round}: {written} goals, an import written in part");
+            server = ServerProcess::start(app.database_url());
+        }
+        let written = scalar(&db, count).await as usize / GOALS;
+        println!("{} of 20 imports were cut off by the kill ({whole:?} for a whole import)", 21 - written);
+        assert!(written <= 20, "every import either wrote all its goals or none");
+        assert!(21 - written >= 5, "the kills came too late: only {} imports were cut off", 21 - written);
+    }
 }

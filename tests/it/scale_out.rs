@@ -2,46 +2,10 @@
 //! PostgreSQL database behave as one server — a session started on one is valid on the
 //! other, a write on one is read on the other, and a long import does not hold up either.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::support::{Backend, TestApp, Visitor, pathways};
-
-/// A `pathways serve` process on a port of its own; stopped when dropped.
-struct ServerProcess {
-    child: Child,
-    base: String,
-}
-
-impl ServerProcess {
-    fn start(database_url: &str) -> Self {
-        let mut child = pathways(database_url)
-            .args(["serve", "--bind", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start pathways serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let (found, address) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("running at ").nth(1) {
-                    let _ = found.send(rest.split_whitespace().next().unwrap_or("").trim_end_matches('/').to_string());
-                }
-            }
-        });
-        let base = address.recv_timeout(Duration::from_secs(60)).expect("the server says where it runs");
-        Self { child, base }
-    }
-}
-
-impl Drop for ServerProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use crate::support::{Backend, ServerProcess, TestApp, Visitor, pathways};
 
 async fn start_two(database_url: &str) -> (ServerProcess, ServerProcess) {
     let url = database_url.to_string();

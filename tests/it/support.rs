@@ -593,3 +593,38 @@ pub async fn all_rows_digest(db: &Db, skip: &[&str]) -> String {
     }
     format!("{:x}", hasher.finalize())
 }
+
+/// A `pathways serve` process on a port of its own; stopped when dropped.
+pub struct ServerProcess {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl ServerProcess {
+    pub fn start(database_url: &str) -> Self {
+        let mut child = pathways(database_url)
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start pathways serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (found, address) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
+                if let Some(rest) = line.split("running at ").nth(1) {
+                    let _ = found.send(rest.split_whitespace().next().unwrap_or("").trim_end_matches('/').to_string());
+                }
+            }
+        });
+        let base = address.recv_timeout(std::time::Duration::from_secs(60)).expect("the server says where it runs");
+        Self { child, base }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
