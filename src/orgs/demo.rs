@@ -333,6 +333,12 @@ const ASSIGNMENTS: usize = 7;
 const ATTRIBUTES: usize = 8;
 const PARTNERS: usize = 9;
 const PARTNER_STAFF: usize = 10;
+const CASELOADS: usize = 11;
+
+/// Students one counselor serves at most: a school-and-grade group larger than this is
+/// split among several counselors, each with an explicit caseload (about the national
+/// average of 400; the standard demo's groups stay under it).
+const CASELOAD_LIMIT: usize = 500;
 
 /// Generates the district described by `spec`; `password_hash` is stored for demo accounts.
 pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateTime) -> Generated {
@@ -362,6 +368,7 @@ pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateT
     );
     b.out.table("partner_organizations", &["id", "name"]);
     b.out.table("partner_staff", &["user_id", "organization_id"]);
+    b.out.table("caseloads", &["counselor_id", "student_id"]);
 
     b.push(
         DISTRICTS,
@@ -422,6 +429,7 @@ pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateT
     let mut guardian_count = 0usize;
     let mut student_number = 0usize;
     let mut demo_student: Option<UserId> = None;
+    let mut enrolled: Vec<(SchoolId, i64, Vec<UserId>)> = Vec::new();
     let mut demo_student_classes: Vec<ClassId> = Vec::new();
     // A seventh grader signs in as the demo middle schooler.
     let mut middle_schooler = false;
@@ -454,6 +462,7 @@ pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateT
                     id
                 })
                 .collect();
+            enrolled.push((school.id, grade, students.clone()));
             for (i, &student) in students.iter().enumerate() {
                 // Siblings: some students share the previous student's guardian.
                 let sibling = i > 0 && b.rng.chance(0.12);
@@ -481,21 +490,39 @@ pub fn generate(spec: &DemoSpec, password_hash: Option<String>, now: OffsetDateT
         }
     }
 
-    // Counselors: one for each grade of each school (the middle schools share one for 6-7).
+    // Counselors: one for each grade of each school (the middle schools share one for 6-7),
+    // or several splitting a large group's students between them.
     let mut counselor_number = 0;
     for (i, school) in schools.iter().enumerate() {
         let groups: Vec<Vec<i64>> =
             if school.high { school.grades.clone().map(|g| vec![g]).collect() } else { vec![vec![6, 7], vec![8]] };
         for grades in groups {
-            let is_demo = spec.demo_accounts && i == 0 && grades == [10];
-            let email = if is_demo { demo(3) } else { Some(b.staff_email(&format!("counselor-{counselor_number}"))) };
-            let counselor = b.user("counselor", &format!("counselor-{counselor_number}"), Some(school.id), None, email);
-            counselor_number += 1;
-            for grade in grades {
-                b.push(
-                    ASSIGNMENTS,
-                    vec![Value::uuid(counselor.uuid()), Value::uuid(school.id.uuid()), Value::Int(Some(grade))],
-                );
+            let students: Vec<UserId> = enrolled
+                .iter()
+                .filter(|(at, grade, _)| *at == school.id && grades.contains(grade))
+                .flat_map(|(_, _, students)| students.iter().copied())
+                .collect();
+            let counselors = students.len().div_ceil(CASELOAD_LIMIT).max(1);
+            for n in 0..counselors {
+                let is_demo = spec.demo_accounts && i == 0 && grades == [10] && n == 0;
+                let email =
+                    if is_demo { demo(3) } else { Some(b.staff_email(&format!("counselor-{counselor_number}"))) };
+                let counselor =
+                    b.user("counselor", &format!("counselor-{counselor_number}"), Some(school.id), None, email);
+                counselor_number += 1;
+                if counselors == 1 {
+                    for &grade in &grades {
+                        b.push(
+                            ASSIGNMENTS,
+                            vec![Value::uuid(counselor.uuid()), Value::uuid(school.id.uuid()), Value::Int(Some(grade))],
+                        );
+                    }
+                    continue;
+                }
+                let share = students.len().div_ceil(counselors);
+                for student in students.iter().skip(n * share).take(share) {
+                    b.push(CASELOADS, vec![Value::uuid(counselor.uuid()), Value::uuid(student.uuid())]);
+                }
             }
         }
     }

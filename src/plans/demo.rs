@@ -208,8 +208,9 @@ struct Pupil {
 
 const PUPILS: &str = "SELECT u.id, u.grade, COALESCE(a.english_learner, FALSE) AS english_learner,
         (SELECT g.guardian_id FROM guardianships g WHERE g.student_id = u.id ORDER BY g.guardian_id LIMIT 1) AS guardian,
-        (SELECT c.counselor_id FROM counselor_assignments c WHERE c.school_id = u.school_id AND c.grade = u.grade
-         ORDER BY c.counselor_id LIMIT 1) AS counselor
+        COALESCE((SELECT k.counselor_id FROM caseloads k WHERE k.student_id = u.id ORDER BY k.counselor_id LIMIT 1),
+            (SELECT c.counselor_id FROM counselor_assignments c WHERE c.school_id = u.school_id AND c.grade = u.grade
+             ORDER BY c.counselor_id LIMIT 1)) AS counselor
     FROM users u LEFT JOIN student_attributes a ON a.student_id = u.id
     WHERE u.district_id = $1 AND u.role = 'student' ORDER BY u.id";
 

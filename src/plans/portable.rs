@@ -613,17 +613,8 @@ pub async fn export_plan(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let (student, file) = read_whole(&state, &ctx, &session, &id, Action::Export, "plan/export.json").await?;
-    let headers = attachment("application/json", &download_name(&student, "json"));
+    let headers = attachment("application/json", &student.file_name("plan", "json"));
     Ok(session.attach((headers, Json(file)).into_response()))
-}
-
-/// The file name of a download of `student`'s plan: `plan-castillo-owen.json`.
-pub(super) fn download_name(student: &StudentRecord, extension: &str) -> String {
-    let name = format!("plan-{}-{}", student.family_name, student.given_name)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-        .collect::<String>();
-    format!("{name}.{extension}")
 }
 
 /// The largest plan file accepted: years of reflections fit many times over.

@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 
-use super::portable::{PlanFile, download_name, read_whole};
+use super::portable::{PlanFile, read_whole};
 use super::tags::{Choice, Choices};
 use crate::app::AppState;
 use crate::audit::Action;
@@ -160,6 +160,6 @@ pub async fn print_plan(
     let (student, file) = read_whole(&state, &ctx, &session, &id, Action::Export, "plan/export.pdf").await?;
     let choices = Choices::load(&state.catalog, ctx.lang).await?;
     let bytes = document(&file, ctx.lang, &choices);
-    let headers = attachment("application/pdf", &download_name(&student, "pdf"));
+    let headers = attachment("application/pdf", &student.file_name("plan", "pdf"));
     Ok(session.attach((headers, bytes).into_response()))
 }
