@@ -25,5 +25,7 @@ pub mod partners;
 pub mod pdf;
 pub mod plans;
 pub mod progress;
+pub mod records;
 pub mod router;
 pub mod web;
+pub mod workload;

@@ -124,6 +124,34 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Keep student records only as long as each district set: anonymize the records of
+    /// students past their district's retention period (run daily, e.g. from cron)
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+    /// A mixed workload against a running server on a demo district (students, counselors,
+    /// administrators, visitors, password sign-ins) for a bounded time: p50/p99 per route,
+    /// errors and lost writes, then the student dashboard's throughput against a static
+    /// route. Exits 1 on any error or lost write
+    #[command(
+        after_help = "Example:\n  pathways demo --students 50000 --database-url sqlite://var/big.db &\n  pathways load-test --url http://127.0.0.1:8080 --database-url sqlite://var/big.db --seconds 180"
+    )]
+    LoadTest {
+        /// The running server (on the same database)
+        #[arg(long)]
+        url: String,
+        /// Clients at once in the mixed workload
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(10..=2000))]
+        clients: u32,
+        /// How long the mixed workload runs (the dashboard phase runs a quarter of it, at least 3 s, per route)
+        #[arg(long, default_value_t = 180, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        seconds: u64,
+        /// Each client's pause between rounds, in milliseconds (a person reading a page)
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(0..=60_000))]
+        think_ms: u64,
+        /// Clients at once in the dashboard-vs-static phase
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        dashboard_clients: u32,
+    },
     /// Apply pending database migrations and exit
     #[command(after_help = "Example:\n  pathways migrate --database-url postgres://app@db.internal/pathways")]
     Migrate,
@@ -311,6 +339,23 @@ enum ApiTokenCommand {
         /// roster:read, roster:import or reports:read; repeat for several
         #[arg(long = "scope", required = true)]
         scopes: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Anonymize, in every district (or one), the records of students who left the roster
+    /// longer ago than the district's retention period; each is written to the audit log
+    #[command(
+        after_help = "Examples:\n  pathways retention apply\n  pathways retention apply --district riverbend --dry-run"
+    )]
+    Apply {
+        /// Only this district (its slug)
+        #[arg(long)]
+        district: Option<String>,
+        /// Count the records past the period without changing anything
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -617,6 +662,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Catalog(command) => run_catalog(command, cli.global.config(DEFAULT_DATABASE)).await,
         Command::Explore(command) => run_explore(command, cli.global.config(DEFAULT_DATABASE)).await,
+        Command::LoadTest { url, clients, seconds, think_ms, dashboard_clients } => {
+            let config = cli.global.config(DEFAULT_DATABASE);
+            let db = Db::connect(&config.database_url).await?;
+            let label = if config.database_url.starts_with("postgres") { "postgres" } else { "sqlite" };
+            let shape = pathways::workload::Shape {
+                clients: clients as usize,
+                think: std::time::Duration::from_millis(think_ms),
+                seconds,
+                dashboard_clients: dashboard_clients as usize,
+            };
+            let lines = pathways::workload::run(&db, &url, &shape, label).await?;
+            for line in lines {
+                out!("{line}")?;
+            }
+            Ok(())
+        }
         Command::Plans(PlansCommand::LoadTest { url, editors, seconds }) => {
             let config = cli.global.config(DEFAULT_DATABASE);
             let db = Db::connect(&config.database_url).await?;
@@ -646,6 +707,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 tokens::create(&db, district, &name, &scopes, None, time::OffsetDateTime::now_utc()).await?;
             eprintln!("API token {name:?} created; it is shown only now, so store it safely:");
             out!("{secret}")?;
+            Ok(())
+        }
+        Command::Retention(RetentionCommand::Apply { district, dry_run }) => {
+            use pathways::records::retention;
+            let db = Db::connect(&cli.global.config(DEFAULT_DATABASE).database_url).await?;
+            db.migrate().await?;
+            let districts = match district {
+                Some(slug) => vec![(district_id(&db, &slug).await?, slug)],
+                None => orgs::store::district_slugs(&db).await?,
+            };
+            let now = time::OffsetDateTime::now_utc();
+            for (district, slug) in districts {
+                let Some(months) = retention::months(&db, district).await? else {
+                    out!("{slug}: no retention period set; nothing anonymized")?;
+                    continue;
+                };
+                let (_, due) = retention::due(&db, district, now).await?;
+                if dry_run {
+                    out!("{slug}: {} records past {months} months (dry run: nothing changed)", due.len())?;
+                } else {
+                    let done = retention::apply(&db, district, None, now).await?;
+                    out!("{slug}: {done} records anonymized (past {months} months)")?;
+                }
+            }
             Ok(())
         }
         Command::Classroom(command) => run_classroom(command, cli.global.config(DEFAULT_DATABASE)).await,

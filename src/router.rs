@@ -33,6 +33,7 @@ use crate::plans::notes as plan_notes;
 use crate::plans::pages as plan_pages;
 use crate::plans::signoffs as plan_signoffs;
 use crate::plans::steps as plan_steps;
+use crate::records::pages as records;
 use crate::web;
 
 /// Largest request body accepted; larger ones get a 413 in our error format.
@@ -137,6 +138,10 @@ fn routes() -> Routes {
         .get("/account", people_pages::show_account)
         .get("/students/{id}", people_pages::show_student)
         .get("/students/{id}/access-log", people_pages::show_student_access_log)
+        .get("/students/{id}/records", records::show_records)
+        .get("/students/{id}/records.json", records::export_records_json)
+        .get("/students/{id}/records.pdf", records::export_records_pdf)
+        .post("/students/{id}/records/anonymize", records::anonymize_records)
         .get("/students/{id}/plan", plan_pages::show_plan)
         .post("/students/{id}/plan/interests", plan_pages::add_interest)
         .post("/students/{id}/plan/interests/{interest}/remove", plan_pages::remove_interest)
@@ -245,6 +250,9 @@ fn routes() -> Routes {
         .post("/admin/plans/template", crate::plans::requirements::choose_preset)
         .post("/admin/plans/elements", crate::plans::requirements::add_element)
         .post("/admin/plans/elements/{id}/remove", crate::plans::requirements::remove_element)
+        .get("/admin/retention", records::show_retention)
+        .post("/admin/retention", records::save_retention)
+        .post("/admin/retention/apply", records::apply_retention)
         .get("/admin/tokens", token_pages::show_tokens)
         .post("/admin/tokens", token_pages::create_token)
         .post("/admin/tokens/{id}/revoke", token_pages::revoke_token)

@@ -592,3 +592,82 @@ plan-import-course-unknown = { $item }: "{ $what }" is not in this district's co
 requirements-template-changed = The template started from: { $preset }, and the district changed it since.
 requirements-grade-free = Nothing required in this grade
 tokens-scope-reports-read-help = read the district's reports (equity of access as suppressed counts, never a student's record)
+
+## A student's whole record: the family's rights to see and erase it
+audit-action-anonymize-name = Anonymized a student record
+records-link = Whole record: download or anonymize
+records-title = Everything held about { $name }
+records-intro = Every part of this student's record that Pathways holds, for a family's request to see it or to have it erased. Each download and each anonymization is written to the audit log.
+records-held = What is held, part by part
+records-part = Part of the record
+records-rows = Entries
+records-none = Nothing held.
+records-download = Download the record
+records-download-text = The JSON file holds every entry as stored; the PDF is the same record laid out to hand to the family.
+records-download-json = Download as JSON
+records-download-pdf = Download as PDF
+records-pdf-made = Made { $at }
+records-pdf-intro = This document lists everything Pathways holds about this student, part by part. Internal identifiers are left out; the JSON download holds them.
+records-anonymize = Anonymize this record
+records-anonymize-text = This deletes the plan, notes, reflections, interests, applications, hours, evaluations, demographics and class memberships, and removes the name, email, roster id and password from the account. It cannot be undone. The audit log keeps its entries, which then name no one.
+records-reason = Reason or request reference (optional)
+records-confirm = To confirm, type the student's name: { $name }
+records-confirm-mismatch = Nothing was changed: type the student's name exactly as shown ({ $name }) to confirm.
+records-anonymize-button = Anonymize the record
+records-anonymized-on = This record was anonymized { $at }.
+records-part-users = Account and school
+records-part-student_attributes = Demographics and program flags
+records-part-guardianships = Guardians
+records-part-caseloads = Counselors
+records-part-enrollments = Classes
+records-part-plan_interests = Plan: career interests
+records-part-plan_goals = Plan: goals
+records-part-plan_activities = Plan: activities
+records-part-plan_courses = Plan: courses
+records-part-plan_postsecondary = Plan: after high school
+records-part-plan_reflections = Plan: reflections
+records-part-plan_notes = Plan: notes and comments
+records-part-plan_steps = Plan: next steps
+records-part-plan_signoffs = Plan: sign-offs
+records-part-plan_tags = Plan: tags
+records-part-plan_changes = Plan: history of changes
+records-part-profiler_results = Interest Profiler results
+records-part-exposures = Career exposures
+records-part-applications = Work-based learning: applications
+records-part-application_events = Work-based learning: application history
+records-part-application_checks = Work-based learning: approval checklist
+records-part-consents = Work-based learning: guardian consent
+records-part-hour_entries = Work-based learning: hours
+records-part-hour_entry_changes = Work-based learning: history of hours
+records-part-evaluations = Work-based learning: evaluations
+records-part-evaluation_ratings = Work-based learning: evaluation ratings
+records-part-audit_log = Audit log: who viewed, changed or exported the record
+retention-title = Keeping student records
+retention-intro = How long the district keeps the records of students who left its roster (graduated, moved, withdrawn). After the period, their records are anonymized: by the daily `pathways retention apply`, or here.
+retention-period = Period
+retention-none = None set: records are kept until an administrator anonymizes them
+retention-months = { $count ->
+    [one] { $shown } month after a student leaves
+   *[other] { $shown } months after a student leaves
+}
+retention-left = Students who left, not anonymized
+retention-due = Of them, past the period
+retention-set = Set the period
+retention-months-label = Months to keep a record after the student leaves
+retention-months-hint = A whole number from 1 to 240; leave blank to keep records until an administrator anonymizes them.
+retention-months-invalid = The period must be a whole number of months from 1 to { $max }, or blank.
+retention-save = Save the period
+retention-apply = Anonymize now
+retention-apply-text = The records of the students past the period are anonymized, each with an entry in the audit log. This cannot be undone.
+retention-apply-button = { $count ->
+    [one] Anonymize { $shown } record
+   *[other] Anonymize { $shown } records
+}
+retention-done = { $count ->
+    [one] { $shown } record anonymized.
+   *[other] { $shown } records anonymized.
+}
+records-withheld = { $count ->
+    [one] One private counselor note is not shown or exported: private meeting notes are read only by the student's counselors, who can be asked for them. Anonymizing deletes it.
+   *[other] { $count } private counselor notes are not shown or exported: private meeting notes are read only by the student's counselors, who can be asked for them. Anonymizing deletes them.
+}

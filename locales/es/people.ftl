@@ -592,3 +592,82 @@ plan-import-course-unknown = { $item }: «{ $what }» no está en el catálogo d
 requirements-template-changed = La plantilla partió de: { $preset }, y el distrito la cambió después.
 requirements-grade-free = Nada requerido en este grado
 tokens-scope-reports-read-help = leer los informes del distrito (equidad de acceso en cifras suprimidas, nunca el expediente de un estudiante)
+
+## El expediente completo de un estudiante: el derecho de la familia a verlo y borrarlo
+audit-action-anonymize-name = Anonimizó el expediente de un estudiante
+records-link = Expediente completo: descargar o anonimizar
+records-title = Todo lo que se guarda sobre { $name }
+records-intro = Cada parte del expediente de este estudiante que guarda Pathways, para atender la solicitud de una familia de verlo o de borrarlo. Cada descarga y cada anonimización queda en el registro de auditoría.
+records-held = Lo que se guarda, parte por parte
+records-part = Parte del expediente
+records-rows = Entradas
+records-none = No se guarda nada.
+records-download = Descargar el expediente
+records-download-text = El archivo JSON contiene cada entrada tal como se guarda; el PDF es el mismo expediente presentado para entregarlo a la familia.
+records-download-json = Descargar en JSON
+records-download-pdf = Descargar en PDF
+records-pdf-made = Generado el { $at }
+records-pdf-intro = Este documento enumera todo lo que Pathways guarda sobre este estudiante, parte por parte. Se omiten los identificadores internos; la descarga en JSON los incluye.
+records-anonymize = Anonimizar este expediente
+records-anonymize-text = Esto borra el plan, las notas, las reflexiones, los intereses, las solicitudes, las horas, las evaluaciones, los datos demográficos y las clases, y quita de la cuenta el nombre, el correo, el identificador del registro escolar y la contraseña. No se puede deshacer. El registro de auditoría conserva sus entradas, que ya no nombran a nadie.
+records-reason = Motivo o referencia de la solicitud (opcional)
+records-confirm = Para confirmar, escriba el nombre del estudiante: { $name }
+records-confirm-mismatch = No se cambió nada: escriba el nombre del estudiante tal como aparece ({ $name }) para confirmar.
+records-anonymize-button = Anonimizar el expediente
+records-anonymized-on = Este expediente se anonimizó el { $at }.
+records-part-users = Cuenta y escuela
+records-part-student_attributes = Datos demográficos y programas
+records-part-guardianships = Tutores
+records-part-caseloads = Consejeros
+records-part-enrollments = Clases
+records-part-plan_interests = Plan: intereses profesionales
+records-part-plan_goals = Plan: metas
+records-part-plan_activities = Plan: actividades
+records-part-plan_courses = Plan: cursos
+records-part-plan_postsecondary = Plan: después de la preparatoria
+records-part-plan_reflections = Plan: reflexiones
+records-part-plan_notes = Plan: notas y comentarios
+records-part-plan_steps = Plan: próximos pasos
+records-part-plan_signoffs = Plan: firmas
+records-part-plan_tags = Plan: etiquetas
+records-part-plan_changes = Plan: historial de cambios
+records-part-profiler_results = Resultados del Perfil de Intereses
+records-part-exposures = Experiencias profesionales
+records-part-applications = Aprendizaje en el trabajo: solicitudes
+records-part-application_events = Aprendizaje en el trabajo: historial de solicitudes
+records-part-application_checks = Aprendizaje en el trabajo: lista de aprobación
+records-part-consents = Aprendizaje en el trabajo: consentimiento del tutor
+records-part-hour_entries = Aprendizaje en el trabajo: horas
+records-part-hour_entry_changes = Aprendizaje en el trabajo: historial de horas
+records-part-evaluations = Aprendizaje en el trabajo: evaluaciones
+records-part-evaluation_ratings = Aprendizaje en el trabajo: calificaciones de las evaluaciones
+records-part-audit_log = Registro de auditoría: quién vio, cambió o exportó el expediente
+retention-title = Conservación de expedientes
+retention-intro = Cuánto tiempo conserva el distrito los expedientes de los estudiantes que dejaron su registro escolar (graduados, trasladados, dados de baja). Pasado ese plazo, sus expedientes se anonimizan: con `pathways retention apply` cada día, o aquí.
+retention-period = Plazo
+retention-none = Sin plazo: los expedientes se conservan hasta que un administrador los anonimice
+retention-months = { $count ->
+    [one] { $shown } mes después de que el estudiante se va
+   *[other] { $shown } meses después de que el estudiante se va
+}
+retention-left = Estudiantes que se fueron, sin anonimizar
+retention-due = De ellos, con el plazo vencido
+retention-set = Fijar el plazo
+retention-months-label = Meses que se conserva un expediente después de que el estudiante se va
+retention-months-hint = Un número entero de 1 a 240; déjelo en blanco para conservar los expedientes hasta que un administrador los anonimice.
+retention-months-invalid = El plazo debe ser un número entero de meses de 1 a { $max }, o quedar en blanco.
+retention-save = Guardar el plazo
+retention-apply = Anonimizar ahora
+retention-apply-text = Se anonimizan los expedientes de los estudiantes con el plazo vencido, cada uno con una entrada en el registro de auditoría. No se puede deshacer.
+retention-apply-button = { $count ->
+    [one] Anonimizar { $shown } expediente
+   *[other] Anonimizar { $shown } expedientes
+}
+retention-done = { $count ->
+    [one] { $shown } expediente anonimizado.
+   *[other] { $shown } expedientes anonimizados.
+}
+records-withheld = { $count ->
+    [one] Una nota privada del consejero no se muestra ni se exporta: las notas privadas de reunión solo las leen los consejeros del estudiante, a quienes se les pueden pedir. Anonimizar la borra.
+   *[other] { $count } notas privadas del consejero no se muestran ni se exportan: las notas privadas de reunión solo las leen los consejeros del estudiante, a quienes se les pueden pedir. Anonimizar las borra.
+}

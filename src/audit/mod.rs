@@ -28,10 +28,11 @@ pub enum Action {
     Change,
     Export,
     Import,
+    Anonymize,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::SignOut,
@@ -43,6 +44,7 @@ impl Action {
         Action::Change,
         Action::Export,
         Action::Import,
+        Action::Anonymize,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +60,7 @@ impl Action {
             Action::Change => "change",
             Action::Export => "export",
             Action::Import => "import",
+            Action::Anonymize => "anonymize",
         }
     }
 

@@ -35,7 +35,7 @@ struct AuditPage {
     action: String,
     from: String,
     to: String,
-    actions: [Action; 11],
+    actions: [Action; 12],
 }
 
 /// Reads a `YYYY-MM-DD` date field; empty means no bound.

@@ -13,6 +13,9 @@
 //! | district admin | students of their district |
 //! | instance admin | everyone |
 //!
+//! A student's whole record (every part, for a family's request to see or erase it) is
+//! exported and anonymized by the administrators of the student's district.
+//!
 //! A student's plan is read by those who may see the record and changed by the student and
 //! their counselors (`EditPlan`).
 //!
@@ -66,6 +69,9 @@ pub enum Permission {
     /// Sign off a student's plan for the school year: the student, their guardians and
     /// their counselors.
     SignPlan(UserId),
+    /// Export a student's whole record and anonymize it, on the family's request: the
+    /// administrators of the student's district.
+    ManageStudentRecord(UserId),
     /// Work one's own caseload (the counselor's workspace): counselors.
     WorkCaseload,
     /// See a class and its roster.
@@ -303,6 +309,11 @@ pub async fn check(db: &Db, user: Option<&User>, permission: Permission) -> Resu
     if allows(db, user, permission).await? { Ok(()) } else { Err(AppError::Denied) }
 }
 
+/// Whether `user` may do `permission`, for pages that offer a link only to those who may follow it.
+pub async fn may(db: &Db, user: &User, permission: Permission) -> Result<bool, sqlx::Error> {
+    allows(db, user, permission).await
+}
+
 /// The district `user` administers, or why not: the pages of a district's administration
 /// (audit log, roster upload, API tokens) act on the administrator's own district only.
 pub async fn administered_district(db: &Db, user: Option<&User>) -> Result<DistrictId, AppError> {
@@ -428,6 +439,10 @@ async fn allows(db: &Db, user: &User, permission: Permission) -> Result<bool, sq
             Role::Guardian => store::is_guardian_of(db, user.id, student).await?,
             _ => false,
         },
+        Permission::ManageStudentRecord(student) => {
+            let Some(placement) = student_placement(db, student).await? else { return Ok(false) };
+            user.role == Role::DistrictAdmin && same_district(&placement)
+        }
         Permission::WorkCaseload => user.role == Role::Counselor,
         Permission::ViewClass(class) => {
             let Some(placement) = class_placement(db, class).await? else { return Ok(false) };

@@ -50,7 +50,7 @@ pub struct Coverage {
 /// Facts the matrix is counted from: each pairs a thing (course, lesson, student) with the
 /// sub-cluster or cluster it belongs to and the school it is at.
 #[derive(Default)]
-struct Facts {
+pub struct Facts {
     /// (course, sub-cluster, school)
     courses: Vec<(CourseId, String, Option<SchoolId>)>,
     /// (lesson, kind, ref, school)
@@ -63,7 +63,7 @@ struct Facts {
     opportunities: Vec<(String, i64, i64)>,
 }
 
-async fn facts(db: &Db, district: DistrictId, today: Date) -> Result<Facts, sqlx::Error> {
+pub async fn facts(db: &Db, district: DistrictId, today: Date) -> Result<Facts, sqlx::Error> {
     const COURSES: &str = "SELECT c.id, cs.subcluster_id, c.school_id FROM courses c
          JOIN course_subclusters cs ON cs.course_id = c.id WHERE c.district_id = $1";
     const LESSONS: &str =
@@ -139,16 +139,13 @@ impl<T: Ord + Clone> Tally<T> {
 
 /// Counts the matrix: for the whole district when `school` is `None`, else for one school
 /// (partners and opportunities stay the district's).
-pub async fn coverage(
-    db: &Db,
-    district: DistrictId,
+pub fn coverage(
+    facts: &Facts,
     school: Option<SchoolId>,
     schools: Vec<(SchoolId, String)>,
     (clusters, subclusters): (&[ClusterRow], &[SubclusterRow]),
     names: impl Fn(bool, &str, &str) -> String,
-    now: OffsetDateTime,
-) -> Result<Coverage, sqlx::Error> {
-    let facts = facts(db, district, now.date()).await?;
+) -> Coverage {
     let cluster_of: HashMap<&str, &str> = subclusters.iter().map(|s| (s.id.as_str(), s.cluster_id.as_str())).collect();
     let mut courses: Tally<CourseId> = Tally::default();
     for (course, subcluster, at) in &facts.courses {
@@ -215,7 +212,7 @@ pub async fn coverage(
             rows.push(row(&sub.id, &cluster.id, false, names(false, &sub.id, &sub.name)));
         }
     }
-    Ok(Coverage { schools, rows })
+    Coverage { schools, rows }
 }
 
 /// A course as the alignment list shows it.

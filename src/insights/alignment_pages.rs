@@ -45,10 +45,8 @@ pub(super) async fn coverage(state: &AppState, lang: Lang, filters: &Filters) ->
         names::name(lang, if cluster { Kind::Cluster } else { Kind::Subcluster }, id, english)
     };
     let scope = &filters.scope;
-    let schools = filters.schools.clone();
-    let now = OffsetDateTime::now_utc();
-    Ok(alignment::coverage(&state.db, scope.district, scope.school, schools, (&clusters, &subclusters), name, now)
-        .await?)
+    let facts = state.reports.coverage_facts(&state.db, scope.district).await?;
+    Ok(alignment::coverage(&facts, scope.school, filters.schools.clone(), (&clusters, &subclusters), name))
 }
 
 /// The measure the heat map shows, from `measure=`.
@@ -383,6 +381,7 @@ pub async fn create_program(
     let now = OffsetDateTime::now_utc();
     let input = ProgramInput { title, subcluster_id: subcluster, cip_code: cip, courses };
     let id = programs::create(&state.db, district, &input, user.id, now).await?;
+    state.reports.forget(district);
     let resource = format!("/insights/alignment/programs/{id}");
     let entry = Entry::by(user, Action::Change, &resource).from_ip(session.ip()).detail(&input.title);
     audit::record(&state.db, &Entry { district: Some(district), ..entry }, now).await?;

@@ -1,7 +1,8 @@
 //! The students of recent reports, kept in memory for a minute: a dashboard that many
 //! administrators open at once reads the district's students and their stages once, not on
 //! every request. An entry past its minute is still served while one refresh runs beside it;
-//! changes made here (a course aligned) drop the district's entries at once.
+//! changes made here (a course aligned) drop the district's entries at once. The facts the
+//! coverage matrix and the gap analysis count from are kept the same way, for a minute.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -9,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
+use super::alignment::{self, Facts};
 use super::equity::Student;
 use super::store::{self, Scope};
 use crate::db::Db;
@@ -35,6 +37,8 @@ struct Entry {
 #[derive(Default)]
 pub struct ReportCache {
     entries: Mutex<HashMap<Scope, Entry>>,
+    /// Each district's coverage facts and when they were read.
+    coverage: Mutex<HashMap<DistrictId, (Instant, Arc<Facts>)>>,
     /// One computation at a time: requests that find nothing wait for it, then read it.
     computing: tokio::sync::Mutex<()>,
 }
@@ -89,8 +93,27 @@ impl ReportCache {
         Ok(snapshot)
     }
 
+    /// The district's coverage facts, read at most once a minute (by one request at a time).
+    pub async fn coverage_facts(&self, db: &Db, district: DistrictId) -> Result<Arc<Facts>, sqlx::Error> {
+        let fresh = || {
+            let cached = self.coverage.lock().expect("report cache");
+            cached.get(&district).filter(|(at, _)| at.elapsed() < FRESH).map(|(_, facts)| Arc::clone(facts))
+        };
+        if let Some(facts) = fresh() {
+            return Ok(facts);
+        }
+        let _turn = self.computing.lock().await;
+        if let Some(facts) = fresh() {
+            return Ok(facts);
+        }
+        let facts = Arc::new(alignment::facts(db, district, OffsetDateTime::now_utc().date()).await?);
+        self.coverage.lock().expect("report cache").insert(district, (Instant::now(), Arc::clone(&facts)));
+        Ok(facts)
+    }
+
     /// Drops the district's entries: something its reports count has changed.
     pub fn forget(&self, district: DistrictId) {
         self.entries.lock().expect("report cache").retain(|scope, _| scope.district != district);
+        self.coverage.lock().expect("report cache").remove(&district);
     }
 }

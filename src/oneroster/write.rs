@@ -562,6 +562,9 @@ pub async fn store(
                     }
                     Step::Commit => {
                         let started = std::time::Instant::now();
+                        let now = time::OffsetDateTime::now_utc();
+                        sqlx::query(LEFT_THE_ROSTER).bind(district).bind(now).execute(&mut *tx).await?;
+                        sqlx::query(BACK_ON_THE_ROSTER).bind(district).execute(&mut *tx).await?;
                         tx.commit().await?;
                         tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster committed");
                         return Ok(true);
@@ -580,6 +583,13 @@ pub async fn store(
     progress.finish();
     Ok(committed)
 }
+
+/// Students this import deactivated start the district's retention period now; students
+/// it brought back stop it.
+const LEFT_THE_ROSTER: &str = "UPDATE users SET inactive_since = $2
+    WHERE district_id = $1 AND role = 'student' AND NOT active AND inactive_since IS NULL AND anonymized_at IS NULL";
+const BACK_ON_THE_ROSTER: &str =
+    "UPDATE users SET inactive_since = NULL WHERE district_id = $1 AND active AND inactive_since IS NOT NULL";
 
 /// An empty table written with at least this many rows gets its plain indexes (and on
 /// PostgreSQL its foreign keys) built once after the rows instead of updated row by row:

@@ -105,6 +105,8 @@ struct StudentPage {
     counselors: Vec<PersonRow>,
     classes: Vec<StudentClassRow>,
     is_self: bool,
+    /// The viewer exports and anonymizes the whole record (the district's administrators).
+    manages_record: bool,
 }
 
 /// A student's record. Whoever is not the student or their guardian leaves an audit entry.
@@ -130,6 +132,7 @@ pub async fn show_student(
         counselors: store::counselors_of(&state.db, id).await?,
         classes: store::classes_of_student(&state.db, id).await?,
         is_self: user.id == id,
+        manages_record: policy::may(&state.db, user, Permission::ManageStudentRecord(id)).await?,
         student,
     };
     render(&page)

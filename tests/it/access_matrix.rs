@@ -27,6 +27,9 @@ enum Rule {
     DistrictAdmin,
     /// The administrator of the target's district only (the target is the demo district's).
     OwnDistrictAdmin,
+    /// Those who export and anonymize the target student's whole record: the administrator
+    /// of the student's district (and the instance's).
+    RecordManager,
     /// Those who may change the target student's plan: the student and their counselor.
     PlanEditor,
     /// Those who write notes on the target student's plan: their counselor (meeting notes),
@@ -136,6 +139,7 @@ fn allowed(rule: Rule, actor: Actor) -> bool {
         Rule::ClassRoster => matches!(actor, Teacher | SchoolAdmin | DistrictAdmin | InstanceAdmin),
         Rule::DistrictAdmin => matches!(actor, DistrictAdmin | AdminOfOtherDistrict),
         Rule::OwnDistrictAdmin => actor == DistrictAdmin,
+        Rule::RecordManager => matches!(actor, DistrictAdmin | InstanceAdmin),
         Rule::PlanEditor => matches!(actor, Student | Counselor | InstanceAdmin),
         Rule::NoteWriter => matches!(actor, Student | Guardian | Counselor | InstanceAdmin),
         Rule::PlanSigner => matches!(actor, Student | Guardian | Counselor),
@@ -326,6 +330,11 @@ const CASES: &[Case] = &[
     },
     get("/students/{id}", Rule::StudentRecord),
     get("/students/{id}/access-log", Rule::StudentAccessLog),
+    get("/students/{id}/records", Rule::RecordManager),
+    get("/students/{id}/records.json", Rule::RecordManager),
+    get("/students/{id}/records.pdf", Rule::RecordManager),
+    // Let in, the wrong name is refused (400) and nothing is anonymized.
+    form_rejected("/students/{id}/records/anonymize", Rule::RecordManager, &[("confirm", "Somebody Else")]),
     get("/students/{id}/plan", Rule::StudentRecord),
     form("/students/{id}/plan/interests", Rule::PlanEditor, &[("choice", "cluster:healthcare-human-services")]),
     form("/students/{id}/plan/interests/{interest}/remove", Rule::PlanEditor, &[]),
@@ -462,6 +471,9 @@ const CASES: &[Case] = &[
     form("/admin/plans/template", Rule::DistrictAdmin, &[("preset", "co-icap")]),
     form("/admin/plans/elements", Rule::DistrictAdmin, &[("grade", "9"), ("kind", "interests"), ("count", "2")]),
     form("/admin/plans/elements/{id}/remove", Rule::DistrictAdmin, &[]),
+    get("/admin/retention", Rule::DistrictAdmin),
+    form_rejected("/admin/retention", Rule::DistrictAdmin, &[("months", "0")]),
+    form("/admin/retention/apply", Rule::DistrictAdmin, &[]),
     get("/admin/tokens", Rule::DistrictAdmin),
     form("/admin/tokens", Rule::DistrictAdmin, &[("name", "Matrix"), ("scope", "roster:read")]),
     form("/admin/tokens/{id}/revoke", Rule::OwnDistrictAdmin, &[]),

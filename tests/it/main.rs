@@ -21,6 +21,7 @@ mod plan_activities;
 mod plan_courses;
 mod plan_portability;
 mod plans;
+mod records;
 mod scale_out;
 mod sign_in_providers;
 mod web_shell;

@@ -364,6 +364,8 @@ on_both_backends! {
         let report = oneroster::import(&db, dir.path(), &options, &Silent).await.unwrap();
         assert_imported(&report, "delta");
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM users WHERE sourced_id = 'u2' AND NOT active").await, 1, "deactivated, not deleted");
+        let since = "SELECT COUNT(*) FROM users WHERE sourced_id = 'u2' AND inactive_since IS NOT NULL";
+        assert_eq!(scalar(&db, since).await, 1, "leaving the roster starts the retention period");
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM enrollments").await, 3);
 
         let mut bulk = base_set();
@@ -372,6 +374,7 @@ on_both_backends! {
         assert_imported(&import_set(&db, &bulk).await, "bulk without a2");
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM users WHERE sourced_id = 'a2' AND NOT active").await, 1);
         assert_eq!(scalar(&db, "SELECT COUNT(*) FROM users WHERE sourced_id = 'u2' AND active").await, 1, "back in the bulk set, active again");
+        assert_eq!(scalar(&db, since).await, 0, "coming back stops it");
     }
 }
 
