@@ -723,11 +723,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     out!("{slug}: no retention period set; nothing anonymized")?;
                     continue;
                 };
-                let (_, due) = retention::due(&db, district, now).await?;
                 if dry_run {
+                    let (_, due) = retention::due(&db, district, Some(months), now).await?;
                     out!("{slug}: {} records past {months} months (dry run: nothing changed)", due.len())?;
                 } else {
-                    let done = retention::apply(&db, district, None, now).await?;
+                    let done = retention::apply(&db, district, months, None, now).await?;
                     out!("{slug}: {done} records anonymized (past {months} months)")?;
                 }
             }

@@ -13,8 +13,10 @@ use serde_json::{Map, Value};
 use sqlx::{Column, Row, TypeInfo, ValueRef};
 use time::OffsetDateTime;
 
+use crate::audit::{self, Action, Entry};
 use crate::db::Db;
-use crate::ids::UserId;
+use crate::ids::{DistrictId, UserId};
+use crate::orgs::model::User;
 use crate::with_pool;
 
 /// One part of a student's record: the table it comes from and the query of its rows about
@@ -223,6 +225,23 @@ fn sqlite_row(row: &sqlx::sqlite::SqliteRow) -> Value {
         object.insert(column.name().to_string(), value);
     }
     Value::Object(object)
+}
+
+/// The audit entry of one anonymization, asked by `actor` (nobody: the scheduled run).
+pub async fn record_anonymized(
+    db: &Db,
+    actor: Option<&User>,
+    district: DistrictId,
+    student: UserId,
+    detail: &str,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    let resource = format!("/students/{student}/records");
+    let entry = match actor {
+        Some(actor) => Entry::by(actor, Action::Anonymize, &resource),
+        None => Entry::without_actor(Action::Anonymize, Some(district), &resource),
+    };
+    audit::record(db, &entry.student(student, Some(district)).detail(detail), now).await
 }
 
 /// Anonymizes `student` in one transaction: deletes every part of their record but the

@@ -208,7 +208,7 @@ pub async fn anonymize_records(
     let reason = form.get("reason").trim().chars().take(500).collect::<String>();
     let detail = if reason.is_empty() { "on request".to_string() } else { format!("on request: {reason}") };
     if super::anonymize(&state.db, student.id, now).await? {
-        retention::record(&state.db, Some(&user), district, student.id, &detail, now).await?;
+        super::record_anonymized(&state.db, Some(&user), district, student.id, &detail, now).await?;
     }
     Ok(session.attach(Redirect::to(&format!("/students/{}/records", student.id)).into_response()))
 }
@@ -236,7 +236,7 @@ async fn retention_page(
     done: Option<usize>,
 ) -> Result<Response, AppError> {
     let months = retention::months(&state.db, district).await?;
-    let (left, due) = retention::due(&state.db, district, OffsetDateTime::now_utc()).await?;
+    let (left, due) = retention::due(&state.db, district, months, OffsetDateTime::now_utc()).await?;
     let page = RetentionPage {
         layout: ctx.layout(ctx.t("retention-title"), "home"),
         typed: typed.unwrap_or_else(|| months.map(|m| m.to_string()).unwrap_or_default()),
@@ -306,6 +306,9 @@ pub async fn apply_retention(
 ) -> Result<Response, AppError> {
     let district = administering(&state, &session, &form).await?;
     let user = session.require_user()?.clone();
-    let done = retention::apply(&state.db, district, Some(&user), OffsetDateTime::now_utc()).await?;
+    let done = match retention::months(&state.db, district).await? {
+        Some(months) => retention::apply(&state.db, district, months, Some(&user), OffsetDateTime::now_utc()).await?,
+        None => 0,
+    };
     retention_page(&state, &ctx, &session, district, None, None, Some(done)).await
 }

@@ -6,7 +6,6 @@
 
 use time::{Date, Month, OffsetDateTime};
 
-use crate::audit::{self, Action, Entry};
 use crate::db::Db;
 use crate::ids::{DistrictId, UserId};
 use crate::orgs::model::User;
@@ -47,18 +46,19 @@ pub fn months_before(now: OffsetDateTime, months: i64) -> OffsetDateTime {
 }
 
 /// Students of the district who left the roster and are not anonymized yet, and of them
-/// those who left before `cutoff` (none without a cutoff).
-pub async fn departed(
+/// those past a period of `months` at `now` (none without a period).
+pub async fn due(
     db: &Db,
     district: DistrictId,
-    cutoff: Option<OffsetDateTime>,
+    months: Option<i64>,
+    now: OffsetDateTime,
 ) -> Result<(i64, Vec<UserId>), sqlx::Error> {
     const LEFT: &str = "SELECT COUNT(*) FROM users
         WHERE district_id = $1 AND role = 'student' AND NOT active AND anonymized_at IS NULL";
     const DUE: &str = "SELECT id FROM users WHERE district_id = $1 AND role = 'student' AND NOT active
         AND anonymized_at IS NULL AND inactive_since IS NOT NULL AND inactive_since < $2 ORDER BY inactive_since";
     let left: i64 = with_pool!(db, pool => sqlx::query_scalar(LEFT).bind(district).fetch_one(pool).await)?;
-    let due = match cutoff {
+    let due = match months.map(|m| months_before(now, m)) {
         Some(cutoff) => {
             with_pool!(db, pool => sqlx::query_scalar(DUE).bind(district).bind(cutoff).fetch_all(pool).await)?
         }
@@ -67,48 +67,25 @@ pub async fn departed(
     Ok((left, due))
 }
 
-/// The students of the district past its retention period at `now`.
-pub async fn due(db: &Db, district: DistrictId, now: OffsetDateTime) -> Result<(i64, Vec<UserId>), sqlx::Error> {
-    let cutoff = months(db, district).await?.map(|m| months_before(now, m));
-    departed(db, district, cutoff).await
-}
-
-/// Anonymizes the district's students past its retention period, each with an audit entry
+/// Anonymizes the district's students past its period of `months`, each with an audit entry
 /// naming who asked (`actor`, or nobody: the scheduled run). Returns how many.
 pub async fn apply(
     db: &Db,
     district: DistrictId,
+    months: i64,
     actor: Option<&User>,
     now: OffsetDateTime,
 ) -> Result<usize, sqlx::Error> {
-    let (_, due) = due(db, district, now).await?;
-    let Some(months) = months(db, district).await? else { return Ok(0) };
+    let (_, due) = due(db, district, Some(months), now).await?;
     let detail = format!("retention period of {months} months since the student left the roster");
     let mut done = 0;
     for student in due {
         if super::anonymize(db, student, now).await? {
-            record(db, actor, district, student, &detail, now).await?;
+            super::record_anonymized(db, actor, district, student, &detail, now).await?;
             done += 1;
         }
     }
     Ok(done)
-}
-
-/// The audit entry of one anonymization.
-pub async fn record(
-    db: &Db,
-    actor: Option<&User>,
-    district: DistrictId,
-    student: UserId,
-    detail: &str,
-    now: OffsetDateTime,
-) -> Result<(), sqlx::Error> {
-    let resource = format!("/students/{student}/records");
-    let entry = match actor {
-        Some(actor) => Entry::by(actor, Action::Anonymize, &resource),
-        None => Entry::without_actor(Action::Anonymize, Some(district), &resource),
-    };
-    audit::record(db, &entry.student(student, Some(district)).detail(detail), now).await
 }
 
 #[cfg(test)]
