@@ -21,7 +21,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// For calls to other services (a district's sign-in provider).
     pub http: reqwest::Client,
-    /// Students of recent reports, for dashboards under load.
+    /// Where reports read (the database or its read replica), and the students of recent
+    /// reports, for dashboards under load.
     pub reports: Arc<crate::insights::cache::ReportCache>,
 }
 
@@ -59,7 +60,12 @@ pub async fn prepare(config: Config, progress: &dyn Progress) -> Result<AppState
             Err(error) => tracing::error!(%error, "explore index could not be built"),
         }
     });
-    Ok(AppState { db, catalog, explore, config: Arc::new(config), http: http_client(), reports: Arc::default() })
+    let reports_db = match &config.reports_database_url {
+        Some(url) => Db::connect_read_only(url, db.backend()).await?,
+        None => db.clone(),
+    };
+    let reports = Arc::new(crate::insights::cache::ReportCache::new(reports_db));
+    Ok(AppState { db, catalog, explore, config: Arc::new(config), http: http_client(), reports })
 }
 
 /// The client for outgoing calls: short timeouts, so a slow provider cannot hold requests.

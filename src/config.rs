@@ -12,6 +12,9 @@ use std::time::Duration;
 pub struct Config {
     /// `sqlite://PATH` (a file, created if missing) or `postgres://USER@HOST/DATABASE`.
     pub database_url: String,
+    /// A read replica of the database for reports (same backend); reports read the main
+    /// database when it is not set.
+    pub reports_database_url: Option<String>,
     /// Folder holding `career-clusters/` and `onet/`; see [`Config::resolved_data_dir`].
     pub data_dir: Option<PathBuf>,
     /// Address the web server listens on.
@@ -38,6 +41,7 @@ impl Config {
     pub fn for_database(database_url: impl Into<String>) -> Self {
         Self {
             database_url: database_url.into(),
+            reports_database_url: None,
             data_dir: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             public_url: None,
@@ -87,6 +91,7 @@ impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Config")
             .field("database_url", &redact_url(&self.database_url))
+            .field("reports_database_url", &self.reports_database_url.as_deref().map(redact_url))
             .field("data_dir", &self.data_dir)
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)

@@ -45,6 +45,9 @@ struct GlobalArgs {
     /// Database URL: sqlite://PATH or postgres://USER@HOST/DATABASE [default: sqlite://var/pathways.db; demo: sqlite://var/demo.db]
     #[arg(long, env = "PATHWAYS_DATABASE_URL", global = true, hide_env_values = true)]
     database_url: Option<String>,
+    /// Read replica for reports (same backend as the database); reports read the database when unset
+    #[arg(long, env = "PATHWAYS_REPORTS_DATABASE_URL", global = true, hide_env_values = true)]
+    reports_database_url: Option<String>,
     /// Reference data folder with career-clusters/ and onet/ [default: ./data if present, else ../shared/data]
     #[arg(long, env = "PATHWAYS_DATA_DIR", global = true)]
     data_dir: Option<PathBuf>,
@@ -66,6 +69,7 @@ impl GlobalArgs {
     fn config(&self, default_database: &str) -> Config {
         Config {
             database_url: self.database_url.clone().unwrap_or_else(|| default_database.to_string()),
+            reports_database_url: self.reports_database_url.clone(),
             data_dir: self.data_dir.clone(),
             bind: self.bind,
             public_url: self.public_url.clone(),
@@ -829,7 +833,12 @@ async fn run_sign_in(command: SignInCommand, config: Config) -> anyhow::Result<(
 /// Serves the app; with `demo_students`, first generates the demo district if the database
 /// has none, and prints the demo accounts.
 async fn serve(mut config: Config, demo_students: Option<usize>) -> anyhow::Result<()> {
-    tracing::info!(database = %redact_url(&config.database_url), data_dir = %config.resolved_data_dir().display(), "starting");
+    tracing::info!(
+        database = %redact_url(&config.database_url),
+        reports = %config.reports_database_url.as_deref().map_or_else(|| "the database".into(), redact_url),
+        data_dir = %config.resolved_data_dir().display(),
+        "starting"
+    );
     let listener = tokio::net::TcpListener::bind(config.bind).await.with_context(|| {
         format!("could not listen on {}; is another server using it? Try --bind 127.0.0.1:8081", config.bind)
     })?;

@@ -46,6 +46,8 @@ pub enum DbError {
     CreateDir { path: String, source: std::io::Error },
     #[error("could not connect to the database: {0}")]
     Connect(#[source] sqlx::Error),
+    #[error("the reports database must use the same backend as the main database ({0})")]
+    ReportsBackend(String),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
@@ -68,6 +70,27 @@ impl Db {
         match Backend::of_url(url)? {
             Backend::Sqlite => connect_sqlite(url).await.map(Db::Sqlite),
             Backend::Postgres => connect_postgres(url).await.map(Db::Postgres),
+        }
+    }
+
+    /// Opens a read-only pool for reports: a read replica of `primary` (same backend), so
+    /// a write sent to it by mistake fails instead of going to the wrong server.
+    pub async fn connect_read_only(url: &str, primary: Backend) -> Result<Self, DbError> {
+        let backend = Backend::of_url(url)?;
+        if backend != primary {
+            return Err(DbError::ReportsBackend(format!("{primary:?}").to_lowercase()));
+        }
+        match backend {
+            Backend::Sqlite => {
+                let options = SqliteConnectOptions::from_str(url).map_err(DbError::Connect)?.read_only(true);
+                sqlite_pool(options).await.map(Db::Sqlite)
+            }
+            Backend::Postgres => {
+                let options = PgConnectOptions::from_str(url)
+                    .map_err(DbError::Connect)?
+                    .options([("default_transaction_read_only", "on")]);
+                postgres_pool(options).await.map(Db::Postgres)
+            }
         }
     }
 
@@ -103,22 +126,30 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, DbError> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10))
-        // 32 MiB of page cache per connection (SQLite's default is 2 MiB): reports scan
-        // indexes of every student of a district.
-        .pragma("cache_size", "-32768");
+        .foreign_keys(true);
     if let Some(parent) = Path::new(options.get_filename()).parent()
         && !parent.as_os_str().is_empty()
     {
         std::fs::create_dir_all(parent)
             .map_err(|source| DbError::CreateDir { path: parent.display().to_string(), source })?;
     }
+    sqlite_pool(options).await
+}
+
+async fn sqlite_pool(options: SqliteConnectOptions) -> Result<SqlitePool, DbError> {
+    let options = options
+        .busy_timeout(Duration::from_secs(10))
+        // 32 MiB of page cache per connection (SQLite's default is 2 MiB): reports scan
+        // indexes of every student of a district.
+        .pragma("cache_size", "-32768");
     SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Connect)
 }
 
 async fn connect_postgres(url: &str) -> Result<PgPool, DbError> {
-    let options = PgConnectOptions::from_str(url).map_err(DbError::Connect)?;
+    postgres_pool(PgConnectOptions::from_str(url).map_err(DbError::Connect)?).await
+}
+
+async fn postgres_pool(options: PgConnectOptions) -> Result<PgPool, DbError> {
     PgPoolOptions::new()
         .max_connections(16)
         // Past this a request gets 503 "try again": when PostgreSQL is away, within seconds.

@@ -45,7 +45,7 @@ pub(super) async fn coverage(state: &AppState, lang: Lang, filters: &Filters) ->
         names::name(lang, if cluster { Kind::Cluster } else { Kind::Subcluster }, id, english)
     };
     let scope = &filters.scope;
-    let facts = state.reports.coverage_facts(&state.db, scope.district).await?;
+    let facts = state.reports.coverage_facts(scope.district).await?;
     Ok(alignment::coverage(&facts, scope.school, filters.schools.clone(), (&clusters, &subclusters), name))
 }
 

@@ -3,6 +3,7 @@
 //! every request. An entry past its minute is still served while one refresh runs beside it;
 //! changes made here (a course aligned) drop the district's entries at once. The facts the
 //! coverage matrix and the gap analysis count from are kept the same way, for a minute.
+//! Reports read from their own pool: the primary, or a read replica when one is configured.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -34,8 +35,9 @@ struct Entry {
     refreshing: bool,
 }
 
-#[derive(Default)]
 pub struct ReportCache {
+    /// Where reports read: the primary database or a read replica of it.
+    db: Db,
     entries: Mutex<HashMap<Scope, Entry>>,
     /// Each district's coverage facts and when they were read.
     coverage: Mutex<HashMap<DistrictId, (Instant, Arc<Facts>)>>,
@@ -44,29 +46,38 @@ pub struct ReportCache {
 }
 
 impl ReportCache {
+    pub fn new(db: Db) -> Self {
+        Self { db, entries: Mutex::default(), coverage: Mutex::default(), computing: tokio::sync::Mutex::default() }
+    }
+
+    /// The pool reports read from; pages that write never use it.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     /// The students of `scope`: from memory when fresh; stale ones are served while a
     /// refresh runs in the background; missing ones are computed once for every waiter.
-    pub async fn students(self: &Arc<Self>, db: &Db, scope: &Scope) -> Result<Snapshot, sqlx::Error> {
-        if let Some(snapshot) = self.lookup(db, scope) {
+    pub async fn students(self: &Arc<Self>, scope: &Scope) -> Result<Snapshot, sqlx::Error> {
+        if let Some(snapshot) = self.lookup(scope) {
             return Ok(snapshot);
         }
         let _turn = self.computing.lock().await;
-        if let Some(snapshot) = self.lookup(db, scope) {
+        if let Some(snapshot) = self.lookup(scope) {
             return Ok(snapshot);
         }
-        self.compute(db, scope).await
+        self.compute(scope).await
     }
 
     /// A cached snapshot, starting a refresh when it is stale.
-    fn lookup(self: &Arc<Self>, db: &Db, scope: &Scope) -> Option<Snapshot> {
+    fn lookup(self: &Arc<Self>, scope: &Scope) -> Option<Snapshot> {
         let mut entries = self.entries.lock().expect("report cache");
         let entry = entries.get_mut(scope)?;
         if entry.computed.elapsed() >= FRESH && !entry.refreshing {
             entry.refreshing = true;
-            let (cache, db, scope) = (Arc::clone(self), db.clone(), scope.clone());
+            let (cache, scope) = (Arc::clone(self), scope.clone());
             tokio::spawn(async move {
                 let _turn = cache.computing.lock().await;
-                if let Err(error) = cache.compute(&db, &scope).await {
+                if let Err(error) = cache.compute(&scope).await {
                     tracing::warn!(%error, "refreshing a report failed");
                     if let Some(entry) = cache.entries.lock().expect("report cache").get_mut(&scope) {
                         entry.refreshing = false;
@@ -77,9 +88,9 @@ impl ReportCache {
         Some(entry.snapshot.clone())
     }
 
-    async fn compute(&self, db: &Db, scope: &Scope) -> Result<Snapshot, sqlx::Error> {
+    async fn compute(&self, scope: &Scope) -> Result<Snapshot, sqlx::Error> {
         let as_of = OffsetDateTime::now_utc();
-        let students = Arc::new(store::students(db, scope).await?);
+        let students = Arc::new(store::students(&self.db, scope).await?);
         let snapshot = Snapshot { students, as_of };
         let mut entries = self.entries.lock().expect("report cache");
         if entries.len() >= ENTRIES && !entries.contains_key(scope) {
@@ -94,7 +105,7 @@ impl ReportCache {
     }
 
     /// The district's coverage facts, read at most once a minute (by one request at a time).
-    pub async fn coverage_facts(&self, db: &Db, district: DistrictId) -> Result<Arc<Facts>, sqlx::Error> {
+    pub async fn coverage_facts(&self, district: DistrictId) -> Result<Arc<Facts>, sqlx::Error> {
         let fresh = || {
             let cached = self.coverage.lock().expect("report cache");
             cached.get(&district).filter(|(at, _)| at.elapsed() < FRESH).map(|(_, facts)| Arc::clone(facts))
@@ -106,7 +117,7 @@ impl ReportCache {
         if let Some(facts) = fresh() {
             return Ok(facts);
         }
-        let facts = Arc::new(alignment::facts(db, district, OffsetDateTime::now_utc().date()).await?);
+        let facts = Arc::new(alignment::facts(&self.db, district, OffsetDateTime::now_utc().date()).await?);
         self.coverage.lock().expect("report cache").insert(district, (Instant::now(), Arc::clone(&facts)));
         Ok(facts)
     }

@@ -39,7 +39,7 @@ struct Analysis {
 async fn analysis(state: &AppState, lang: Lang, filters: &Filters) -> Result<Analysis, AppError> {
     let district = filters.scope.district;
     let source = labor::regional_source(&state.db, district).await?;
-    let linked = labor::linked_demand(&state.db, district, source.is_some()).await?;
+    let linked = labor::linked_demand(state.reports.db(), district, source.is_some()).await?;
     let coverage = coverage(state, lang, filters).await?;
     let demand = gaps::demand_by_subcluster(&linked);
     let gaps = gaps::analyse(&coverage.rows, &demand, labor::total_openings(&linked));

@@ -171,7 +171,7 @@ pub async fn show_equity(
         })?,
     };
     let threshold = store::threshold(&state.db, filters.scope.district).await?;
-    let snapshot = state.reports.students(&state.db, &filters.scope).await?;
+    let snapshot = state.reports.students(&filters.scope).await?;
     let funnel = Funnel::of(&snapshot.students, dimension, threshold);
     let lang = ctx.lang;
     let stages = stage_names(lang);
@@ -246,7 +246,7 @@ pub async fn export_equity(
 ) -> Result<Response, AppError> {
     let (user, _, filters) = Filters::of_request(&state, &session, query).await?;
     let threshold = store::threshold(&state.db, filters.scope.district).await?;
-    let snapshot = state.reports.students(&state.db, &filters.scope).await?;
+    let snapshot = state.reports.students(&filters.scope).await?;
     let csv = equity_csv(&snapshot.students, &filters, threshold);
     let filename = format!("equity-of-access-{}.csv", filters.scope.year.label);
     let file = ("/insights/equity.csv", "equity of access by group", filename.as_str());
@@ -329,7 +329,7 @@ pub async fn api_equity(
     };
     let filters = Filters::read(&state.db, viewer, &fields, now.date()).await?;
     let threshold = store::threshold(&state.db, filters.scope.district).await?;
-    let snapshot = state.reports.students(&state.db, &filters.scope).await?;
+    let snapshot = state.reports.students(&filters.scope).await?;
     let funnels = Dimension::ALL.iter().map(|d| Funnel::of(&snapshot.students, *d, threshold)).collect();
     let resource = format!("/api/v1/insights/equity?{}", filters.query());
     let entry = match actor {

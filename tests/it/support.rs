@@ -118,6 +118,23 @@ impl TestDb {
         Self { url: url.to_string(), _dir: None, pg_name: None }
     }
 
+    /// A loaded database holding two generated districts: the demo district (with the demo
+    /// accounts) and Northfield, a second district whose data must stay apart.
+    pub async fn with_people(backend: Backend) -> Self {
+        let db = Self::loaded(backend).await;
+        let handle = db.connect().await;
+        pathways::orgs::create_demo_district(&handle, &DemoSpec::standard(140)).await.expect("demo district");
+        let northfield = DemoSpec {
+            slug: "northfield".into(),
+            name: "Northfield Public Schools".into(),
+            students: 70,
+            demo_accounts: false,
+        };
+        pathways::orgs::create_demo_district(&handle, &northfield).await.expect("second district");
+        handle.close().await;
+        db
+    }
+
     /// A migrated database holding the full catalog, copied from a template built once.
     pub async fn loaded(backend: Backend) -> Self {
         let template = template_name();
@@ -328,6 +345,7 @@ impl Drop for TestApp {
 pub fn test_config(database_url: &str, data_dir: PathBuf) -> Config {
     Config {
         database_url: database_url.to_string(),
+        reports_database_url: None,
         data_dir: Some(data_dir),
         bind: "127.0.0.1:0".parse().expect("address"),
         public_url: Some("http://pathways.test".into()),
@@ -357,18 +375,7 @@ impl TestApp {
     /// Serves a loaded database holding two generated districts: the demo district (with the
     /// demo accounts) and Northfield, a second district whose data must stay apart.
     pub async fn with_people(backend: Backend) -> Self {
-        let db = TestDb::loaded(backend).await;
-        let handle = db.connect().await;
-        pathways::orgs::create_demo_district(&handle, &DemoSpec::standard(140)).await.expect("demo district");
-        let northfield = DemoSpec {
-            slug: "northfield".into(),
-            name: "Northfield Public Schools".into(),
-            students: 70,
-            demo_accounts: false,
-        };
-        pathways::orgs::create_demo_district(&handle, &northfield).await.expect("second district");
-        handle.close().await;
-        Self::serve(db, data_dir()).await
+        Self::serve(TestDb::with_people(backend).await, data_dir()).await
     }
 
     /// The URL of the app's database, for running the `pathways` binary against it.
