@@ -67,18 +67,21 @@ impl OwnCluster {
         self.dir.path().join("data").display().to_string()
     }
 
-    /// Runs one of PostgreSQL's programs, as the postgres user when the test runs as root
+    /// One of PostgreSQL's programs, run as the postgres user when the test runs as root
     /// (PostgreSQL refuses to run as root).
-    fn run(&self, program: &str, args: &[&str]) {
+    fn command(&self, program: &str) -> Command {
         let path = self.bin.join(program);
-        let mut command = if is_root() {
+        if is_root() {
             let mut command = Command::new("runuser");
             command.args(["-u", "postgres", "--"]).arg(&path);
             command
         } else {
             Command::new(&path)
-        };
-        let output = command.args(args).output().unwrap();
+        }
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let output = self.command(program).args(args).output().unwrap();
         assert!(output.status.success(), "{program} failed: {}", String::from_utf8_lossy(&output.stderr));
     }
 
@@ -100,14 +103,7 @@ impl OwnCluster {
 
 impl Drop for OwnCluster {
     fn drop(&mut self) {
-        let path = self.bin.join("pg_ctl");
-        let data = self.data();
-        let args = ["-D", data.as_str(), "-m", "immediate", "stop"];
-        let _ = if is_root() {
-            Command::new("runuser").args(["-u", "postgres", "--"]).arg(&path).args(args).output()
-        } else {
-            Command::new(&path).args(args).output()
-        };
+        let _ = self.command("pg_ctl").args(["-D", &self.data(), "-m", "immediate", "stop"]).output();
     }
 }
 

@@ -26,9 +26,8 @@ fn active_students_sql(grade: Option<i64>) -> String {
 /// Deactivates five ninth graders of the demo district on the main database.
 async fn deactivate_five_ninth_graders(db: &Db) {
     let sql = format!(
-        "UPDATE users SET active = {f} WHERE id IN (SELECT id FROM users WHERE role = 'student' AND active \
-         AND grade = 9 AND district_id = (SELECT district_id FROM users WHERE email = '{ADMIN}') ORDER BY id LIMIT 5)",
-        f = if db.backend() == DbBackend::Sqlite { "0" } else { "false" }
+        "UPDATE users SET active = FALSE WHERE id IN (SELECT id FROM users WHERE role = 'student' AND active \
+         AND grade = 9 AND district_id = (SELECT district_id FROM users WHERE email = '{ADMIN}') ORDER BY id LIMIT 5)"
     );
     let changed =
         pathways::with_pool!(db, pool => sqlx::query(&sql).execute(pool).await.map(|r| r.rows_affected())).unwrap();
