@@ -22,31 +22,19 @@ pub type Harness = fn(&[u8]);
 pub const HARNESSES: [(&str, Harness); 4] =
     [("oneroster_set", oneroster_set), ("labor_demand", labor_demand), ("plan_file", plan_file), ("matcher", matcher)];
 
-/// The files of a OneRoster set, filled in this order from fuzz input split at 0xFF bytes.
-const SET_FILES: [&str; 10] = [
-    "manifest.csv",
-    "orgs.csv",
-    "academicSessions.csv",
-    "courses.csv",
-    "classes.csv",
-    "users.csv",
-    "roles.csv",
-    "userProfiles.csv",
-    "enrollments.csv",
-    "demographics.csv",
-];
-
-/// A OneRoster set: read, checked and mapped to rows, as a dry-run import does.
+/// A OneRoster set, its files (in `plan::SET_FILES` order) split at 0xFF bytes: read,
+/// checked and mapped to rows, as a dry-run import does.
 pub fn oneroster_set(data: &[u8]) {
-    let files = data.split(|b| *b == 0xFF).zip(SET_FILES).map(|(bytes, name)| (name.to_string(), bytes.to_vec()));
+    let files = data.split(|b| *b == 0xFF).zip(plan::SET_FILES).map(|(bytes, name)| (name.to_string(), bytes.to_vec()));
     let Ok(source) = Source::in_memory("fuzz", files.collect()) else { return };
     let mut report = Report::new("fuzz".into());
     let Ok(Some(manifest)) = plan::read_manifest(&source, &mut report) else { return };
     let known = write::Known::default();
-    if let Ok(parsed) = plan::read_set(&source, &manifest, &known.existing(), &mut report)
+    if let Ok((parsed, references)) = plan::read_people(&source, &manifest, known.existing(), &mut report)
+        && let Ok(attachments) = plan::read_attachments(&source, &manifest, &references, &mut report)
         && !report.has_errors()
     {
-        let _ = write::plan(&parsed, &known, &mut report, OffsetDateTime::UNIX_EPOCH, &mut |_| {});
+        let _ = write::plan(&parsed, &attachments, &known, &mut report, OffsetDateTime::UNIX_EPOCH, &mut |_| {});
     }
     let _ = report.to_text();
 }

@@ -10,6 +10,8 @@ pub trait Progress: Send + Sync {
     /// A new stage with `total` steps.
     fn begin(&self, stage: &str, total: u64);
     fn advance(&self, steps: u64);
+    /// The current stage turned out `steps` longer.
+    fn extend(&self, _steps: u64) {}
     /// The current stage is done.
     fn finish(&self);
 }
@@ -45,6 +47,12 @@ impl Progress for Bar {
     fn advance(&self, steps: u64) {
         if let Some(bar) = self.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
             bar.inc(steps);
+        }
+    }
+
+    fn extend(&self, steps: u64) {
+        if let Some(bar) = self.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            bar.inc_length(steps);
         }
     }
 

@@ -105,7 +105,10 @@ impl Db {
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self {
             Db::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
-            Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+            Db::Postgres(pool) => {
+                sqlx::migrate!("./migrations/postgres").run(pool).await?;
+                validate_foreign_keys(pool).await;
+            }
         }
         Ok(())
     }
@@ -117,6 +120,27 @@ impl Db {
 
     pub async fn close(&self) {
         with_pool!(self, pool => pool.close().await)
+    }
+}
+
+/// Validates the foreign keys a first bulk load added `NOT VALID` (the importer checked every
+/// reference of its rows; new rows are checked all along). Validation lets reads and writes
+/// go on; one that fails is logged and the constraint stays as it was.
+async fn validate_foreign_keys(pool: &PgPool) {
+    let pending: Result<Vec<String>, _> = sqlx::query_scalar(
+        "SELECT format('ALTER TABLE %s VALIDATE CONSTRAINT %I', conrelid::regclass, conname) FROM pg_constraint
+         WHERE contype = 'f' AND NOT convalidated AND connamespace = current_schema()::regnamespace",
+    )
+    .fetch_all(pool)
+    .await;
+    let pending = pending.unwrap_or_else(|error| {
+        tracing::warn!(%error, "the foreign keys to validate could not be listed");
+        Vec::new()
+    });
+    for statement in pending {
+        if let Err(error) = sqlx::query(&statement).execute(pool).await {
+            tracing::warn!(%error, statement, "a foreign key could not be validated");
+        }
     }
 }
 
@@ -136,13 +160,18 @@ async fn connect_sqlite(url: &str) -> Result<SqlitePool, DbError> {
     sqlite_pool(options).await
 }
 
+/// The page cache of every SQLite connection: 32 MiB (SQLite's default is 2 MiB), as reports
+/// scan indexes of every student of a district. A write that enlarges it sets this back.
+pub const SQLITE_CACHE_SIZE: &str = "PRAGMA cache_size = -32768";
+
 async fn sqlite_pool(options: SqliteConnectOptions) -> Result<SqlitePool, DbError> {
-    let options = options
-        .busy_timeout(Duration::from_secs(10))
-        // 32 MiB of page cache per connection (SQLite's default is 2 MiB): reports scan
-        // indexes of every student of a district.
-        .pragma("cache_size", "-32768");
-    SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(DbError::Connect)
+    let options = options.busy_timeout(Duration::from_secs(10));
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .after_connect(|conn, _| Box::pin(async move { sqlx::query(SQLITE_CACHE_SIZE).execute(conn).await.map(drop) }))
+        .connect_with(options)
+        .await
+        .map_err(DbError::Connect)
 }
 
 async fn connect_postgres(url: &str) -> Result<PgPool, DbError> {

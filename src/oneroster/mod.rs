@@ -90,34 +90,45 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
         report.error("orgs.csv", None, None, message);
         return Ok(report);
     }
-    let existing = known.existing();
-    let Some(parsed) = input_step(plan::read_set(&source, &manifest, &existing, &mut report), &mut report) else {
+    let Some((parsed, references)) =
+        input_step(plan::read_people(&source, &manifest, known.existing(), &mut report), &mut report)
+    else {
         return Ok(report);
     };
-    progress.finish();
-    if report.has_errors() {
-        return Ok(report);
-    }
     let now = OffsetDateTime::now_utc();
-    if options.dry_run {
-        if write::plan(&parsed, &known, &mut report, now, &mut |_| {}).is_some() && !report.has_errors() {
+    if report.has_errors() || options.dry_run {
+        let attachments = input_step(plan::read_attachments(&source, &manifest, &references, &mut report), &mut report);
+        progress.finish();
+        if let Some(attachments) = attachments
+            && !report.has_errors()
+            && write::plan(&parsed, &attachments, &known, &mut report, now, &mut |_| {}).is_some()
+            && !report.has_errors()
+        {
             report.status = Status::Valid;
         }
+        report.sort_problems(&plan::SET_FILES);
         return Ok(report);
     }
-    // Rows are planned on a blocking thread and written as each table is ready.
+    progress.finish();
+    // The people are planned and written while enrollments and demographics are still read;
+    // a problem found in those keeps the writer from committing.
     let (sender, steps) = tokio::sync::mpsc::unbounded_channel();
     let planner = tokio::task::spawn_blocking(move || {
-        let started = std::time::Instant::now();
         let mut send = |step| {
             let _ = sender.send(step);
         };
-        let district = write::plan(&parsed, &known, &mut report, now, &mut send);
-        tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster rows planned");
-        if district.is_some() && !report.has_errors() {
-            send(write::Step::Commit);
+        let people = write::plan_people(&parsed, &known, &mut report, now, &mut send);
+        let attachments = input_step(plan::read_attachments(&source, &manifest, &references, &mut report), &mut report);
+        if let (Some(people), Some(attachments)) = (&people, attachments)
+            && !report.has_errors()
+        {
+            write::plan_attachments(&attachments, people, &mut report, &mut send);
+            if !report.has_errors() {
+                send(write::Step::Commit);
+            }
         }
-        (district, report)
+        report.sort_problems(&plan::SET_FILES);
+        (people.map(|p| p.district), report)
     });
     let written = write::store(db, steps, progress).await;
     let (district, planned_report) =

@@ -281,16 +281,53 @@ pub struct Demographic {
     pub ethnicity: Option<String>,
 }
 
-/// Everything a set says, read and checked.
+/// The files of a set, in the order they are read (and problems are listed).
+pub const SET_FILES: [&str; 10] = [
+    "manifest.csv",
+    "orgs.csv",
+    "academicSessions.csv",
+    "courses.csv",
+    "classes.csv",
+    "users.csv",
+    "roles.csv",
+    "userProfiles.csv",
+    "enrollments.csv",
+    "demographics.csv",
+];
+
+/// What a set says of its organizations, courses, classes and people, read and checked.
 #[derive(Default)]
 pub struct Parsed {
     pub orgs: Vec<Org>,
     pub courses: Vec<Course>,
     pub classes: Vec<Class>,
     pub people: Vec<Person>,
+    pub modes: HashMap<String, Mode>,
+}
+
+/// What the set says of enrollments and demographics (most of its bytes), read and checked.
+#[derive(Default)]
+pub struct Attachments {
     pub enrollments: Vec<Enrollment>,
     pub demographics: HashMap<String, Demographic>,
-    pub modes: HashMap<String, Mode>,
+}
+
+/// The classes and people enrollments and demographics may name: the set's and the
+/// district's.
+pub struct References {
+    existing: Existing,
+    classes: SeenIds,
+    users: SeenIds,
+}
+
+impl References {
+    fn class(&self, id: &str) -> bool {
+        self.classes.contains(id) || self.existing.classes.contains(id)
+    }
+
+    fn user(&self, id: &str) -> bool {
+        self.users.contains(id) || self.existing.users.contains(id)
+    }
 }
 
 fn reference(row: &Row, normalized: &str, known: &dyn Fn(&str) -> bool, target: &str, report: &mut Report) -> bool {
@@ -336,16 +373,21 @@ fn check_date(row: &Row, normalized: &str, report: &mut Report) {
     }
 }
 
-/// Reads every file of the set; references are checked against the set and `existing`
-/// (sourcedIds already in the district, for delta sets).
-pub fn read_set(
+fn wanted(manifest: &Manifest, spec: &FileSpec) -> bool {
+    manifest.mode(spec.name) != Mode::Absent
+}
+
+/// Reads the files of the set up to the people (orgs to userProfiles); references are
+/// checked against the set and `existing` (sourcedIds already in the district, for delta
+/// sets). Returns what later files may refer to.
+pub fn read_people(
     source: &Source,
     manifest: &Manifest,
-    existing: &Existing,
+    existing: Existing,
     report: &mut Report,
-) -> Result<Parsed, InputError> {
+) -> Result<(Parsed, References), InputError> {
     let mut parsed = Parsed { modes: manifest.modes.clone(), ..Parsed::default() };
-    let wanted = |spec: &FileSpec| manifest.mode(spec.name) != Mode::Absent;
+    let wanted = |spec: &FileSpec| wanted(manifest, spec);
 
     let mut org_ids = SeenIds::default();
     if wanted(&ORGS) {
@@ -422,7 +464,6 @@ pub fn read_set(
             }
         })?;
     }
-    let class_known = |id: &str| class_ids.contains(id) || existing.classes.contains(id);
 
     let mut user_ids = SeenIds::default();
     if wanted(&USERS) {
@@ -516,8 +557,20 @@ pub fn read_set(
             }
         })?;
     }
+    Ok((parsed, References { existing, classes: class_ids, users: user_ids }))
+}
 
-    if wanted(&ENROLLMENTS) {
+/// Reads enrollments and demographics, checking what they name against `references`.
+pub fn read_attachments(
+    source: &Source,
+    manifest: &Manifest,
+    references: &References,
+    report: &mut Report,
+) -> Result<Attachments, InputError> {
+    let mut attachments = Attachments::default();
+    let class_known = |id: &str| references.class(id);
+    let user_known = |id: &str| references.user(id);
+    if wanted(manifest, &ENROLLMENTS) {
         let mut enrollment_ids = SeenIds::default();
         read_file(source, &ENROLLMENTS, report, |row, report| {
             if enrollment_ids.first(row, "sourcedid", report).is_none() {
@@ -528,7 +581,7 @@ pub fn read_set(
             check_date(row, "begindate", report);
             check_date(row, "enddate", report);
             if class && user {
-                parsed.enrollments.push(Enrollment {
+                attachments.enrollments.push(Enrollment {
                     line: row.line,
                     class: row.get("classsourcedid").to_string(),
                     user: row.get("usersourcedid").to_string(),
@@ -539,7 +592,7 @@ pub fn read_set(
         })?;
     }
 
-    if wanted(&DEMOGRAPHICS) {
+    if wanted(manifest, &DEMOGRAPHICS) {
         let mut seen = SeenIds::default();
         read_file(source, &DEMOGRAPHICS, report, |row, report| {
             if seen.first(row, "sourcedid", report).is_none()
@@ -548,10 +601,10 @@ pub fn read_set(
                 return;
             }
             check_date(row, "birthdate", report);
-            parsed.demographics.insert(row.get("sourcedid").to_string(), demographic(row));
+            attachments.demographics.insert(row.get("sourcedid").to_string(), demographic(row));
         })?;
     }
-    Ok(parsed)
+    Ok(attachments)
 }
 
 fn yes(value: &str) -> bool {

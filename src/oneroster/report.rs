@@ -70,6 +70,14 @@ impl Report {
         }
     }
 
+    /// Orders the problems by file (in the order of `files`, others last) and line, each
+    /// file's problems without a line first.
+    pub fn sort_problems(&mut self, files: &[&str]) {
+        let position = |p: &Problem| (files.iter().position(|f| *f == p.file).unwrap_or(files.len()), p.line);
+        self.errors.sort_by_key(position);
+        self.warnings.sort_by_key(position);
+    }
+
     pub fn count(&mut self, file: &str) -> &mut FileCount {
         if !self.counts.contains_key(file) {
             self.counts.insert(file.to_string(), FileCount::default());

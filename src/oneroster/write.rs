@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc::UnboundedReceiver;
 use uuid::Uuid;
 
-use super::plan::{Existing, Mode, Parsed, grade_of, map_role};
+use super::plan::{Attachments, Existing, Mode, Parsed, grade_of, map_role};
 use super::report::Report;
 use crate::db::Db;
 use crate::db::batch::BulkInsert;
@@ -86,6 +86,8 @@ pub enum Step {
         clear_enrollments: bool,
         expected_rows: u64,
     },
+    /// Rows of files read after the write began.
+    MoreRows(u64),
     Rows(TableRows, &'static str),
     /// People of the set whose email passes to another person of the set: their emails are
     /// cleared first, so the unique email never sees two owners midway.
@@ -148,11 +150,37 @@ fn upsert_unless(fresh: bool, clause: &'static str) -> &'static str {
 /// Maps the checked set to rows; problems found on the way go to `report`.
 pub fn plan(
     parsed: &Parsed,
+    attachments: &Attachments,
     known: &Known,
     report: &mut Report,
     now: OffsetDateTime,
     send: &mut dyn FnMut(Step),
 ) -> Option<Uuid> {
+    let people = plan_people(parsed, known, report, now, send)?;
+    plan_attachments(attachments, &people, report, send);
+    Some(people.district)
+}
+
+/// What mapping the people leaves for their enrollments and demographics.
+pub struct PlannedPeople<'a> {
+    pub district: Uuid,
+    ids: Ids<'a>,
+    roles: HashMap<&'a str, Role>,
+    known: &'a Known,
+    fresh_users: bool,
+    fresh_classes: bool,
+    clear_enrollments: bool,
+}
+
+/// Maps organizations, courses, classes and people to rows and sends them; problems found
+/// on the way go to `report`.
+pub fn plan_people<'a>(
+    parsed: &'a Parsed,
+    known: &'a Known,
+    report: &mut Report,
+    now: OffsetDateTime,
+    send: &mut dyn FnMut(Step),
+) -> Option<PlannedPeople<'a>> {
     let districts: Vec<_> = parsed.orgs.iter().filter(|o| o.kind == "district").collect();
     let (district_sourced, district_name) = match (districts.as_slice(), &known.district) {
         ([one], _) => (one.sourced_id.clone(), Some(one.name.clone())),
@@ -190,12 +218,7 @@ pub fn plan(
     let fresh = |kind: &str| known.ids.get(kind).is_none_or(HashMap::is_empty);
     let clear_users = parsed.modes.get("users.csv") == Some(&Mode::Bulk);
     let clear_enrollments = parsed.modes.get("enrollments.csv") == Some(&Mode::Bulk);
-    let expected_rows = parsed.orgs.len()
-        + parsed.courses.len()
-        + parsed.classes.len()
-        + parsed.people.len()
-        + parsed.enrollments.len()
-        + parsed.demographics.len();
+    let expected_rows = parsed.orgs.len() + parsed.courses.len() + parsed.classes.len() + parsed.people.len();
     send(Step::Begin { district, clear_users, clear_enrollments, expected_rows: expected_rows as u64 });
     let time = Value::Time(now);
     let d = Value::uuid(district);
@@ -441,11 +464,30 @@ pub fn plan(
     }
     guardianships.sort_by_leading_columns(2);
     send(Step::Rows(guardianships, upsert_unless(fresh("user") || clear_users, IGNORE)));
+    Some(PlannedPeople {
+        district,
+        ids,
+        roles,
+        known,
+        fresh_users: fresh("user"),
+        fresh_classes: fresh("class"),
+        clear_enrollments,
+    })
+}
 
+/// Maps enrollments and demographics of the people planned to rows and sends them.
+pub fn plan_attachments(
+    attachments: &Attachments,
+    people: &PlannedPeople,
+    report: &mut Report,
+    send: &mut dyn FnMut(Step),
+) {
+    let PlannedPeople { ids, roles, known, .. } = people;
+    send(Step::MoreRows((attachments.enrollments.len() + attachments.demographics.len()) as u64));
     let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
     let mut removed_enrollments = Vec::new();
     let known_user = |s: &str| roles.contains_key(s) || known.knows("user", s).is_some();
-    for enrollment in &parsed.enrollments {
+    for enrollment in &attachments.enrollments {
         if !matches!(enrollment.role.as_str(), "student" | "teacher") {
             report.warn(
                 &format!("enrollment {}", enrollment.role),
@@ -471,11 +513,12 @@ pub fn plan(
     report.count("enrollments.csv").imported += (enrollments.rows.len() + removed_enrollments.len()) as u64;
     enrollments.sort_by_leading_columns(2);
     enrollments.rows.dedup_by(|a, b| a[..2] == b[..2]);
-    send(Step::Rows(enrollments, upsert_unless(fresh("class") || clear_enrollments, UPSERT_ENROLLMENT)));
+    let fresh_enrollments = people.fresh_classes || people.clear_enrollments;
+    send(Step::Rows(enrollments, upsert_unless(fresh_enrollments, UPSERT_ENROLLMENT)));
 
     let mut attributes =
         TableRows { table: "student_attributes", columns: &["student_id", "sex", "ethnicity"], rows: vec![] };
-    for (sourced_id, demographic) in &parsed.demographics {
+    for (sourced_id, demographic) in &attachments.demographics {
         if roles.get(sourced_id.as_str()) == Some(&Role::Student) {
             attributes.rows.push(vec![
                 Value::uuid(ids.of("user", sourced_id)),
@@ -487,11 +530,10 @@ pub fn plan(
         }
     }
     report.count("demographics.csv").imported += attributes.rows.len() as u64;
-    send(Step::Rows(attributes, upsert_unless(fresh("user"), UPSERT_ATTRIBUTES)));
+    send(Step::Rows(attributes, upsert_unless(people.fresh_users, UPSERT_ATTRIBUTES)));
     report.counts.retain(|_, c| c.read + c.imported + c.skipped > 0);
 
     send(Step::RemoveEnrollments(removed_enrollments));
-    Some(district)
 }
 
 /// Writes the steps in one transaction as they arrive: all of them when told to commit,
@@ -533,7 +575,9 @@ pub async fn store(
                             // Asked outside the transaction: empty before this import, not emptied by it.
                             let held: Option<i32> = sqlx::query_scalar(&format!("SELECT 1 FROM {table} LIMIT 1")).fetch_optional(pool).await?;
                             if held.is_none() {
-                                deferred = sqlx::query_as(settings.deferrable).bind(table).fetch_all(&mut *tx).await?;
+                                // Plain inserts of rows checked for duplicates before: the unique
+                                // indexes are built after too. An upsert needs its unique index.
+                                deferred = sqlx::query_as(settings.deferrable).bind(table).bind(suffix.is_empty()).fetch_all(&mut *tx).await?;
                             }
                         }
                         for (drop, _) in &deferred {
@@ -569,6 +613,7 @@ pub async fn store(
                         tracing::debug!(seconds = started.elapsed().as_secs_f64(), "roster committed");
                         return Ok(true);
                     }
+                    Step::MoreRows(rows) => progress.extend(rows),
                     Step::Begin { .. } => {}
                 }
             }
@@ -591,11 +636,13 @@ const LEFT_THE_ROSTER: &str = "UPDATE users SET inactive_since = $2
 const BACK_ON_THE_ROSTER: &str =
     "UPDATE users SET inactive_since = NULL WHERE district_id = $1 AND active AND inactive_since IS NOT NULL";
 
-/// An empty table written with at least this many rows gets its plain indexes (and on
-/// PostgreSQL its foreign keys) built once after the rows instead of updated row by row:
-/// the first load of a large district. Unique indexes stay, as they check the rows as they
-/// arrive; every reference was checked before the write. A table that holds rows keeps its
-/// indexes, as dropping one would lock out every server reading the table until the commit.
+/// An empty table written with at least this many rows gets its indexes (and on PostgreSQL
+/// its foreign keys) built once after the rows instead of updated row by row: the first load
+/// of a large district. Every reference and every duplicate was checked before the write, so
+/// foreign keys come back `NOT VALID` (checked for every later row) and are validated by the
+/// next migration check, which lets reads and writes go on. A unique index that a foreign key
+/// of another table leans on stays. A table that holds rows keeps its indexes, as dropping one
+/// would lock out every server reading the table until the commit.
 const BULK_ROWS: usize = 10_000;
 
 /// What the write does differently per backend.
@@ -604,7 +651,7 @@ struct BackendSettings {
     before: &'static [&'static str],
     after: &'static [&'static str],
     /// Lists what a bulk load of table `$1` drops and builds again after, as pairs of
-    /// (drop statement, create statement).
+    /// (drop statement, create statement); unique indexes too when `$2`.
     deferrable: &'static str,
 }
 
@@ -616,19 +663,23 @@ impl BackendSettings {
         match db {
             Db::Sqlite(_) => BackendSettings {
                 before: &["PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY"],
-                after: &["PRAGMA foreign_keys = ON", "PRAGMA cache_size = -2000", "PRAGMA temp_store = DEFAULT"],
+                after: &["PRAGMA foreign_keys = ON", crate::db::SQLITE_CACHE_SIZE, "PRAGMA temp_store = DEFAULT"],
                 deferrable: "SELECT 'DROP INDEX ' || name, sql FROM sqlite_master
-                             WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+                             WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL AND ($2 OR sql NOT LIKE 'CREATE UNIQUE%')",
             },
             Db::Postgres(_) => BackendSettings {
                 before: &[],
                 after: &[],
-                deferrable: "SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', $1, conname),
-                                    format('ALTER TABLE %I ADD CONSTRAINT %I %s', $1, conname, pg_get_constraintdef(oid))
-                             FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'
+                deferrable: "SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', $1, c.conname),
+                                    format('ALTER TABLE %I ADD CONSTRAINT %I %s%s', $1, c.conname, pg_get_constraintdef(c.oid),
+                                           CASE WHEN c.contype = 'f' THEN ' NOT VALID' ELSE '' END)
+                             FROM pg_constraint c WHERE c.conrelid = $1::regclass
+                             AND (c.contype = 'f' OR ($2 AND c.contype IN ('p', 'u')
+                                  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.conindid = c.conindid)))
                              UNION ALL
-                             SELECT format('DROP INDEX %I', indexname), indexdef FROM pg_indexes
-                             WHERE schemaname = current_schema() AND tablename = $1 AND indexdef NOT LIKE 'CREATE UNIQUE%'",
+                             SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+                             FROM pg_index i WHERE i.indrelid = $1::regclass AND ($2 OR NOT i.indisunique)
+                             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
             },
         }
     }

@@ -53,7 +53,6 @@ async fn import_set(db: &Db, set: &Set) -> Report {
     import(db, dir.path()).await
 }
 
-/// A digest of the people tables, to show what an import changed (or did not).
 /// Every index of the schema, as its definition: a bulk import rebuilds some of them.
 async fn index_definitions(db: &Db) -> Vec<String> {
     let sql = match db {
@@ -63,6 +62,20 @@ async fn index_definitions(db: &Db) -> Vec<String> {
     with_pool!(db, pool => sqlx::query_scalar(sql).fetch_all(pool).await).unwrap()
 }
 
+/// Every constraint of the schema (on SQLite, where they live in the table definitions,
+/// every table's definition).
+async fn constraint_definitions(db: &Db) -> Vec<String> {
+    let sql = match db {
+        Db::Sqlite(_) => "SELECT sql FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        Db::Postgres(_) => {
+            "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+             WHERE connamespace = current_schema()::regnamespace ORDER BY 1"
+        }
+    };
+    with_pool!(db, pool => sqlx::query_scalar(sql).fetch_all(pool).await).unwrap()
+}
+
+/// A digest of the people tables, to show what an import changed (or did not).
 async fn digest(db: &Db) -> String {
     let tables = [
         ("districts", "id, slug, name, sourced_id"),
@@ -90,6 +103,17 @@ async fn digest(db: &Db) -> String {
     }
     hasher.update(index_definitions(db).await.join("\n"));
     format!("{:x}", hasher.finalize())
+}
+
+/// A demo district of `students` exported as a OneRoster set: its database (the first two,
+/// kept while the test runs) and the set's folder.
+async fn demo_export(backend: Backend, students: usize) -> (TestDb, Db, tempfile::TempDir) {
+    let source = TestDb::empty(backend).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = source.connect().await;
+    pathways::orgs::create_demo_district(&db, &pathways::orgs::DemoSpec::standard(students)).await.unwrap();
+    pathways::oneroster::export::export_district(&db, "riverbend", dir.path()).await.unwrap();
+    (source, db, dir)
 }
 
 fn assert_imported(report: &Report, what: &str) {
@@ -465,12 +489,8 @@ on_both_backends! {
 
 on_both_backends! {
     async fn the_demo_export_reads_back_as_the_same_district(backend: Backend) {
-        let source = TestDb::empty(backend).await;
+        let (_source, db, dir) = demo_export(backend, 210).await;
         let target = TestDb::empty(backend).await;
-        let dir = tempfile::tempdir().unwrap();
-        let db = source.connect().await;
-        pathways::orgs::create_demo_district(&db, &pathways::orgs::DemoSpec::standard(210)).await.unwrap();
-        pathways::oneroster::export::export_district(&db, "riverbend", dir.path()).await.unwrap();
 
         let imported = target.connect().await;
         let report = import(&imported, dir.path()).await;
@@ -493,13 +513,35 @@ on_both_backends! {
 }
 
 on_both_backends! {
+    async fn a_first_load_builds_indexes_and_constraints_after_the_rows_as_the_migrations_made_them(backend: Backend) {
+        let (_source, db, dir) = demo_export(backend, 6000).await;
+        let target = TestDb::empty(backend).await;
+        let imported = target.connect().await;
+        let (indexes, constraints) = (index_definitions(&imported).await, constraint_definitions(&imported).await);
+
+        assert_imported(&import(&imported, dir.path()).await, "demo export");
+        assert!(scalar(&imported, "SELECT COUNT(*) FROM users").await > 10_000, "a bulk load");
+        assert_eq!(scalar(&imported, "SELECT COUNT(*) FROM enrollments").await, scalar(&db, "SELECT COUNT(*) FROM enrollments").await);
+        assert_eq!(index_definitions(&imported).await, indexes, "indexes built again after the rows");
+        if let Db::Sqlite(pool) = &imported {
+            // The import's connection went back to the pool with the pool's page cache.
+            let mut held = Vec::new();
+            for _ in 0..pool.options().get_max_connections() {
+                let mut conn = pool.acquire().await.unwrap();
+                let cache: i64 = sqlx::query_scalar("PRAGMA cache_size").fetch_one(&mut *conn).await.unwrap();
+                assert_eq!(cache, -32768, "page cache of a pooled connection");
+                held.push(conn);
+            }
+        }
+        imported.migrate().await.unwrap();
+        assert_eq!(constraint_definitions(&imported).await, constraints, "constraints built again and validated");
+    }
+}
+
+on_both_backends! {
     async fn an_import_killed_midway_leaves_the_database_as_it_was(backend: Backend) {
         use std::io::{BufRead, BufReader};
-        let source = TestDb::empty(backend).await;
-        let dir = tempfile::tempdir().unwrap();
-        let db = source.connect().await;
-        pathways::orgs::create_demo_district(&db, &pathways::orgs::DemoSpec::standard(6000)).await.unwrap();
-        pathways::oneroster::export::export_district(&db, "riverbend", dir.path()).await.unwrap();
+        let (_source, _db, dir) = demo_export(backend, 6000).await;
 
         let target = TestDb::empty(backend).await;
         let imported = target.connect().await;
