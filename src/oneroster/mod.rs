@@ -110,15 +110,23 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
         return Ok(report);
     }
     progress.finish();
-    // The people are planned and written while enrollments and demographics are still read;
-    // a problem found in those keeps the writer from committing.
+    // The people are planned and written while enrollments and demographics are still read
+    // (on a thread of their own); a problem found in those keeps the writer from committing.
     let (sender, steps) = tokio::sync::mpsc::unbounded_channel();
     let planner = tokio::task::spawn_blocking(move || {
         let mut send = |step| {
             let _ = sender.send(step);
         };
-        let people = write::plan_people(&parsed, &known, &mut report, now, &mut send);
-        let attachments = input_step(plan::read_attachments(&source, &manifest, &references, &mut report), &mut report);
+        let mut read_report = Report::new(report.source.clone());
+        let (people, attachments) = std::thread::scope(|scope| {
+            let reading = scope.spawn(|| {
+                input_step(plan::read_attachments(&source, &manifest, &references, &mut read_report), &mut read_report)
+            });
+            let people = write::plan_people(&parsed, &known, &mut report, now, &mut send);
+            let attachments = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (people, attachments)
+        });
+        report.absorb(read_report);
         if let (Some(people), Some(attachments)) = (&people, attachments)
             && !report.has_errors()
         {

@@ -70,6 +70,31 @@ impl Report {
         }
     }
 
+    /// Takes in the counts and problems of `other`, a report on other files of the same set.
+    pub fn absorb(&mut self, other: Report) {
+        for (file, count) in other.counts {
+            let mine = self.count(&file);
+            mine.read += count.read;
+            mine.imported += count.imported;
+            mine.skipped += count.skipped;
+        }
+        for problem in other.errors {
+            self.error(&problem.file, problem.line, problem.column.as_deref(), problem.message);
+        }
+        self.unlisted_errors += other.unlisted_errors;
+        let key_of: HashMap<usize, String> = other.grouped.into_iter().map(|(key, index)| (index, key)).collect();
+        for (index, problem) in other.warnings.into_iter().enumerate() {
+            match key_of.get(&index).map(|key| (key, self.grouped.get(key).copied())) {
+                Some((_, Some(mine))) => self.warnings[mine].more += 1 + problem.more,
+                Some((key, None)) => {
+                    self.grouped.insert(key.clone(), self.warnings.len());
+                    self.warnings.push(problem);
+                }
+                None => self.warnings.push(problem),
+            }
+        }
+    }
+
     /// Orders the problems by file (in the order of `files`, others last) and line, each
     /// file's problems without a line first.
     pub fn sort_problems(&mut self, files: &[&str]) {
@@ -179,5 +204,33 @@ impl Report {
         }
         list(&mut out, "Warnings", &self.warnings);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absorbed_reports_add_counts_and_group_warnings_of_the_same_kind() {
+        let mut mine = Report::new("set".into());
+        mine.count("users.csv").read = 2;
+        mine.warn("date", "enrollments.csv", Some(3), None, "bad date");
+        let mut other = Report::new("set".into());
+        other.count("users.csv").read = 1;
+        other.count("enrollments.csv").imported = 5;
+        other.warn("date", "enrollments.csv", Some(9), None, "bad date");
+        other.warn("date", "enrollments.csv", Some(12), None, "bad date");
+        other.warn("status", "enrollments.csv", Some(4), None, "odd status");
+        other.error("enrollments.csv", Some(7), Some("role"), "no role");
+
+        mine.absorb(other);
+        assert_eq!(mine.counts["users.csv"].read, 3);
+        assert_eq!(mine.counts["enrollments.csv"].imported, 5);
+        assert_eq!(mine.errors.len(), 1);
+        let warnings: Vec<(Option<u64>, u64)> = mine.warnings.iter().map(|w| (w.line, w.more)).collect();
+        assert_eq!(warnings, [(Some(3), 2), (Some(4), 0)]);
+        mine.warn("status", "enrollments.csv", Some(8), None, "odd status");
+        assert_eq!(mine.warnings[1].more, 1, "later warnings join the absorbed group");
     }
 }
