@@ -228,7 +228,7 @@ on_both_backends! {
         assert!(form.contains(r#"value="Too long""#), "the title typed is kept");
         // A body past what any form accepts is refused before it is read.
         let enormous = "x".repeat(2 * 1024 * 1024);
-        let response = teacher.post("/classroom/lessons", &lesson_form(&[("body", &enormous)])).await;
+        let response = teacher.post_oversized("/classroom/lessons", &lesson_form(&[("body", &enormous)])).await;
         assert_eq!(response.status(), 413);
         for (field, value, message) in [
             ("subcluster", "hamlet-studies", "Choose tags from the lists"),

@@ -487,9 +487,31 @@ impl Visitor {
         self.client.post(format!("{}{path}", self.base)).form(&form).send().await.expect("request")
     }
 
+    /// Posts a form past the server's body limit (see [`answer_to_oversized`]).
+    pub async fn post_oversized(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &self.csrf));
+        let url = format!("{}{path}", self.base);
+        answer_to_oversized(|| self.client.post(&url).form(&form)).await
+    }
+
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
         self.client.post(format!("{}{path}", self.base)).json(body).send().await.expect("request")
     }
+}
+
+/// The answer to a request whose body is past the server's limit. The server answers 413
+/// before reading the body and closes the connection, so the client's write of the rest can
+/// fail before it reads the answer; then the request is sent again.
+pub async fn answer_to_oversized(request: impl Fn() -> reqwest::RequestBuilder) -> reqwest::Response {
+    for _ in 0..20 {
+        match request().send().await {
+            Ok(response) => return response,
+            Err(error) if error.is_request() => continue,
+            Err(error) => panic!("oversized request: {error}"),
+        }
+    }
+    panic!("20 oversized requests lost their answers to a closed connection")
 }
 
 /// The value of the first `csrf` hidden field of a page.
