@@ -165,6 +165,7 @@ impl BulkInsert for PgConnection {
         if rows.len() < COPY_MIN_ROWS {
             return insert_values!(self, table, columns, rows, suffix, after);
         }
+        let column_names = columns;
         let columns = columns.join(", ");
         let target = if suffix.is_empty() { table.to_string() } else { format!("staging_{table}") };
         if !suffix.is_empty() {
@@ -172,17 +173,28 @@ impl BulkInsert for PgConnection {
                 .execute(&mut *self)
                 .await?;
         }
-        let mut copy = self.copy_in_raw(&format!("COPY {target} ({columns}) FROM STDIN")).await?;
+        let binary = binary_columns(self, table, column_names, rows).await?;
+        let format = if binary.is_some() { " (FORMAT binary)" } else { "" };
+        let mut copy = self.copy_in_raw(&format!("COPY {target} ({columns}) FROM STDIN{format}")).await?;
         let mut data = Vec::with_capacity(COPY_CHUNK_BYTES + 4096);
+        if binary.is_some() {
+            data.extend_from_slice(BINARY_HEADER);
+        }
         let mut pending = 0;
         for row in rows {
-            copy_text_row(&mut data, row);
+            match &binary {
+                Some(wires) => copy_binary_row(&mut data, row, wires),
+                None => copy_text_row(&mut data, row),
+            }
             pending += 1;
             if data.len() >= COPY_CHUNK_BYTES {
                 copy.send(data.as_slice()).await?;
                 data.clear();
                 after(std::mem::take(&mut pending));
             }
+        }
+        if binary.is_some() {
+            data.extend_from_slice(&(-1i16).to_be_bytes());
         }
         copy.send(data.as_slice()).await?;
         copy.finish().await?;
@@ -194,6 +206,115 @@ impl BulkInsert for PgConnection {
             sqlx::query(&format!("DROP TABLE {target}")).execute(&mut *self).await?;
         }
         Ok(())
+    }
+}
+
+/// The start of COPY's binary format: signature, flags, header extension length.
+const BINARY_HEADER: &[u8] = b"PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0";
+
+/// How a column of a PostgreSQL type takes values in COPY's binary format, which the server
+/// stores without parsing text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Wire {
+    Text,
+    Uuid,
+    Int2,
+    Int4,
+    Int8,
+    Float4,
+    Float8,
+    Bool,
+    TimestampTz,
+    Date,
+}
+
+impl Wire {
+    /// By the type's name as `regtype` spells it; `None` for types sent as text only.
+    fn of(type_name: &str) -> Option<Self> {
+        Some(match type_name {
+            "text" | "character varying" => Wire::Text,
+            "uuid" => Wire::Uuid,
+            "smallint" => Wire::Int2,
+            "integer" => Wire::Int4,
+            "bigint" => Wire::Int8,
+            "real" => Wire::Float4,
+            "double precision" => Wire::Float8,
+            "boolean" => Wire::Bool,
+            "timestamp with time zone" => Wire::TimestampTz,
+            "date" => Wire::Date,
+            _ => return None,
+        })
+    }
+
+    fn accepts(self, value: &Value) -> bool {
+        match (value, self) {
+            (Value::Text(None) | Value::Int(None) | Value::Real(None), _) => true,
+            (Value::MaybeBool(None) | Value::Uuid(None) | Value::Date(None), _) => true,
+            (Value::Text(Some(_)), Wire::Text) | (Value::Uuid(Some(_)), Wire::Uuid) => true,
+            (Value::Int(Some(n)), Wire::Int2) => i16::try_from(*n).is_ok(),
+            (Value::Int(Some(n)), Wire::Int4) => i32::try_from(*n).is_ok(),
+            (Value::Int(Some(_)), Wire::Int8) | (Value::Real(Some(_)), Wire::Float4 | Wire::Float8) => true,
+            (Value::Bool(_) | Value::MaybeBool(Some(_)), Wire::Bool) => true,
+            (Value::Time(_), Wire::TimestampTz | Wire::Text) | (Value::Date(Some(_)), Wire::Date | Wire::Text) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Each column's binary form when the table's types take every row's values that way, else
+/// `None` (the rows go as text).
+async fn binary_columns(
+    conn: &mut PgConnection,
+    table: &str,
+    columns: &[&str],
+    rows: &[Vec<Value>],
+) -> Result<Option<Vec<Wire>>, sqlx::Error> {
+    let types: Vec<(String, String)> = sqlx::query_as(
+        "SELECT attname::text, atttypid::regtype::text FROM pg_attribute
+         WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped",
+    )
+    .bind(table)
+    .fetch_all(&mut *conn)
+    .await?;
+    let wire_of = |column: &str| types.iter().find(|(name, _)| name == column).and_then(|(_, t)| Wire::of(t));
+    let Some(wires) = columns.iter().map(|c| wire_of(c)).collect::<Option<Vec<Wire>>>() else { return Ok(None) };
+    let fits = rows.iter().all(|row| row.len() == wires.len() && row.iter().zip(&wires).all(|(v, w)| w.accepts(v)));
+    Ok(fits.then_some(wires))
+}
+
+/// Appends `row` as one tuple of COPY's binary format: the field count, then each field's
+/// length (-1 for null) and bytes. The values were checked with [`Wire::accepts`].
+fn copy_binary_row(out: &mut Vec<u8>, row: &[Value], wires: &[Wire]) {
+    out.extend_from_slice(&(row.len() as i16).to_be_bytes());
+    fn put(out: &mut Vec<u8>, bytes: &[u8]) {
+        out.extend_from_slice(&(bytes.len() as i32).to_be_bytes());
+        out.extend_from_slice(bytes);
+    }
+    for (value, wire) in row.iter().zip(wires) {
+        match (value, wire) {
+            (Value::Text(Some(text)), _) => put(out, text.as_bytes()),
+            (Value::Uuid(Some(id)), _) => put(out, id.as_bytes()),
+            (Value::Int(Some(n)), Wire::Int2) => put(out, &(*n as i16).to_be_bytes()),
+            (Value::Int(Some(n)), Wire::Int4) => put(out, &(*n as i32).to_be_bytes()),
+            (Value::Int(Some(n)), _) => put(out, &n.to_be_bytes()),
+            (Value::Real(Some(n)), Wire::Float4) => put(out, &(*n as f32).to_be_bytes()),
+            (Value::Real(Some(n)), _) => put(out, &n.to_be_bytes()),
+            (Value::Bool(b) | Value::MaybeBool(Some(b)), _) => put(out, &[u8::from(*b)]),
+            (Value::Time(at), Wire::TimestampTz) => {
+                // Microseconds since 2000-01-01 UTC, cut to whole microseconds as sqlx binds them.
+                let since = *at - time::macros::datetime!(2000-01-01 0:00 UTC);
+                put(out, &(since.whole_microseconds() as i64).to_be_bytes())
+            }
+            (Value::Time(at), _) => put(out, at.format(&Rfc3339).unwrap_or_default().as_bytes()),
+            (Value::Date(Some(day)), Wire::Date) => {
+                put(out, &(day.to_julian_day() - time::macros::date!(2000 - 01 - 01).to_julian_day()).to_be_bytes())
+            }
+            (Value::Date(Some(day)), _) => put(out, day.to_string().as_bytes()),
+            (Value::Text(None) | Value::Int(None) | Value::Real(None), _)
+            | (Value::MaybeBool(None) | Value::Uuid(None) | Value::Date(None), _) => {
+                out.extend_from_slice(&(-1i32).to_be_bytes())
+            }
+        }
     }
 }
 
@@ -239,6 +360,61 @@ fn copy_text(out: &mut Vec<u8>, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_copy_rows_carry_each_value_in_its_column_type() {
+        let at = time::macros::datetime!(2000-01-02 0:00:01 UTC);
+        let day = time::macros::date!(1999 - 12 - 31);
+        let row = [
+            Value::text("né"),
+            Value::Text(None),
+            Value::Bool(true),
+            Value::Int(Some(-2)),
+            Value::Int(Some(7)),
+            Value::uuid(Uuid::from_u128(1)),
+            Value::Time(at),
+            Value::Date(Some(day)),
+            Value::Date(Some(day)),
+        ];
+        let wires = [
+            Wire::Text,
+            Wire::Uuid,
+            Wire::Bool,
+            Wire::Int4,
+            Wire::Int8,
+            Wire::Uuid,
+            Wire::TimestampTz,
+            Wire::Date,
+            Wire::Text,
+        ];
+        let mut out = Vec::new();
+        copy_binary_row(&mut out, &row, &wires);
+        let mut expected = vec![0, 9];
+        expected.extend([0, 0, 0, 3, b'n', 0xC3, 0xA9]);
+        expected.extend([0xFF, 0xFF, 0xFF, 0xFF]);
+        expected.extend([0, 0, 0, 1, 1]);
+        expected.extend([0, 0, 0, 4, 0xFF, 0xFF, 0xFF, 0xFE]);
+        expected.extend([0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 7]);
+        expected.extend([0, 0, 0, 16]);
+        expected.extend(Uuid::from_u128(1).as_bytes());
+        // One day and one second after 2000-01-01, in microseconds; one day before it.
+        expected.extend([0, 0, 0, 8]);
+        expected.extend(86_401_000_000i64.to_be_bytes());
+        expected.extend([0, 0, 0, 4, 0xFF, 0xFF, 0xFF, 0xFF]);
+        expected.extend([0, 0, 0, 10]);
+        expected.extend(b"1999-12-31");
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn values_a_column_type_cannot_take_in_binary_send_the_rows_as_text() {
+        assert!(Wire::Int4.accepts(&Value::Int(Some(i64::from(i32::MAX)))));
+        assert!(!Wire::Int4.accepts(&Value::Int(Some(i64::from(i32::MAX) + 1))));
+        assert!(!Wire::Uuid.accepts(&Value::text("not a uuid")));
+        assert!(Wire::Uuid.accepts(&Value::Text(None)), "a null fits any column");
+        assert_eq!(Wire::of("jsonb"), None);
+        assert_eq!(Wire::of("timestamp with time zone"), Some(Wire::TimestampTz));
+    }
 
     #[test]
     fn copy_rows_escape_what_copy_would_read_as_structure() {
