@@ -30,12 +30,14 @@ pub fn oneroster_set(data: &[u8]) {
     let mut report = Report::new("fuzz".into());
     let Ok(Some(manifest)) = plan::read_manifest(&source, &mut report) else { return };
     let known = write::Known::default();
-    if let Ok((parsed, references)) = plan::read_people(&source, &manifest, known.existing(), &mut report)
-        && let Ok(attachments) = plan::read_attachments(&source, &manifest, &references, &mut report)
-        && !report.has_errors()
-    {
-        let _ = write::plan(&parsed, &attachments, &known, &mut report, OffsetDateTime::UNIX_EPOCH, &mut |_| {});
-    }
+    let _ = crate::oneroster::read_and_plan(
+        &source,
+        &manifest,
+        &known,
+        &mut report,
+        OffsetDateTime::UNIX_EPOCH,
+        &mut |_| {},
+    );
     let _ = report.to_text();
 }
 

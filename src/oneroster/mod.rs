@@ -90,55 +90,24 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
         report.error("orgs.csv", None, None, message);
         return Ok(report);
     }
-    let Some((parsed, references)) =
-        input_step(plan::read_people(&source, &manifest, known.existing(), &mut report), &mut report)
-    else {
-        return Ok(report);
-    };
     let now = OffsetDateTime::now_utc();
-    if report.has_errors() || options.dry_run {
-        let attachments = input_step(plan::read_attachments(&source, &manifest, &references, &mut report), &mut report);
-        progress.finish();
-        if let Some(attachments) = attachments
-            && !report.has_errors()
-            && write::plan(&parsed, &attachments, &known, &mut report, now, &mut |_| {}).is_some()
-            && !report.has_errors()
-        {
-            report.status = Status::Valid;
-        }
-        report.sort_problems(&plan::SET_FILES);
-        return Ok(report);
-    }
-    progress.finish();
-    // The people are planned and written while enrollments and demographics are still read
-    // (on a thread of their own); a problem found in those keeps the writer from committing.
+    let dry_run = options.dry_run;
     let (sender, steps) = tokio::sync::mpsc::unbounded_channel();
     let planner = tokio::task::spawn_blocking(move || {
         let mut send = |step| {
             let _ = sender.send(step);
         };
-        let mut read_report = Report::new(report.source.clone());
-        let (people, attachments) = std::thread::scope(|scope| {
-            let reading = scope.spawn(|| {
-                input_step(plan::read_attachments(&source, &manifest, &references, &mut read_report), &mut read_report)
-            });
-            let people = write::plan_people(&parsed, &known, &mut report, now, &mut send);
-            let attachments = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (people, attachments)
-        });
-        report.absorb(read_report);
-        if let (Some(people), Some(attachments)) = (&people, attachments)
-            && !report.has_errors()
-        {
-            write::plan_attachments(&attachments, people, &mut report, &mut send);
-            if !report.has_errors() {
-                send(write::Step::Commit);
-            }
+        let mut send_nothing = |_| {};
+        let to_writer: &mut dyn FnMut(write::Step) = if dry_run { &mut send_nothing } else { &mut send };
+        let district = read_and_plan(&source, &manifest, &known, &mut report, now, to_writer);
+        if district.is_some() && dry_run {
+            report.status = Status::Valid;
         }
         report.sort_problems(&plan::SET_FILES);
-        (people.map(|p| p.district), report)
+        (district, report)
     });
     let written = write::store(db, steps, progress).await;
+    progress.finish();
     let (district, planned_report) =
         planner.await.unwrap_or_else(|panic| std::panic::resume_unwind(panic.into_panic()));
     report = planned_report;
@@ -156,6 +125,44 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
     };
     audit::record(db, &entry, now).await?;
     Ok(report)
+}
+
+/// Reads the set and maps it to rows for `send`: the people are planned (and written) as soon
+/// as they are read, while enrollments and demographics, most of a set, are read on a thread
+/// of their own from the start. The writer is told to commit only when no problem was found
+/// anywhere; then the district's id is returned.
+pub fn read_and_plan(
+    source: &Source,
+    manifest: &plan::Manifest,
+    known: &write::Known,
+    report: &mut Report,
+    now: OffsetDateTime,
+    send: &mut dyn FnMut(write::Step),
+) -> Option<uuid::Uuid> {
+    let name = report.source.clone();
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(|| {
+            let mut own = Report::new(name);
+            let attachments = input_step(plan::read_attachments(source, manifest, &mut own), &mut own);
+            (attachments, own)
+        });
+        let people = input_step(plan::read_people(source, manifest, known.existing(), report), report);
+        let planned = match &people {
+            Some((parsed, _)) if !report.has_errors() => write::plan_people(parsed, known, report, now, send),
+            _ => None,
+        };
+        let (attachments, read_report) = reading.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        report.absorb(read_report);
+        let (Some((_, references)), Some(mut attachments)) = (&people, attachments) else { return None };
+        references.check(&mut attachments, report);
+        let planned = planned.filter(|_| !report.has_errors())?;
+        write::plan_attachments(&attachments, &planned, report, send);
+        if report.has_errors() {
+            return None;
+        }
+        send(write::Step::Commit);
+        Some(planned.district)
+    })
 }
 
 fn input_step<T>(result: Result<T, input::InputError>, report: &mut Report) -> Option<T> {

@@ -277,6 +277,7 @@ pub struct Enrollment {
 
 #[derive(Clone, Debug, Default)]
 pub struct Demographic {
+    pub line: u64,
     pub sex: Option<String>,
     pub ethnicity: Option<String>,
 }
@@ -328,34 +329,66 @@ impl References {
     fn user(&self, id: &str) -> bool {
         self.users.contains(id) || self.existing.users.contains(id)
     }
+
+    /// Keeps the enrollments and demographics whose classes and people are the set's or the
+    /// district's; each other one is an error.
+    pub fn check(&self, attachments: &mut Attachments, report: &mut Report) {
+        attachments.enrollments.retain(|e| {
+            let class = Reference { file: "enrollments.csv", line: e.line, column: "classsourcedid", id: &e.class };
+            let class = class.check(self.class(&e.class), "classes.csv", report);
+            let user = Reference { file: "enrollments.csv", line: e.line, column: "usersourcedid", id: &e.user };
+            class & user.check(self.user(&e.user), "users.csv", report)
+        });
+        attachments.demographics.retain(|id, demographic| {
+            let student = Reference { file: "demographics.csv", line: demographic.line, column: "sourcedid", id };
+            student.check(self.user(id), "users.csv", report)
+        });
+    }
 }
 
-fn reference(row: &Row, normalized: &str, known: &dyn Fn(&str) -> bool, target: &str, report: &mut Report) -> bool {
-    let id = row.get(normalized);
-    if !id.is_empty() && known(id) {
+/// Where a row names a row of another file.
+struct Reference<'a> {
+    file: &'static str,
+    line: u64,
+    /// Normalized.
+    column: &'static str,
+    id: &'a str,
+}
+
+impl Reference<'_> {
+    /// `found`, with an error when not.
+    fn check(&self, found: bool, target: &str, report: &mut Report) -> bool {
+        if !found {
+            let column = display_column(self.column);
+            let message =
+                format!("{column} {:?} is not in {target}; fix the reference or add the missing row", self.id);
+            report.error(self.file, Some(self.line), Some(&column), message);
+        }
+        found
+    }
+}
+
+/// Whether `row` names something in its column `normalized`; an error when it is empty.
+fn named(row: &Row, normalized: &'static str, target: &str, report: &mut Report) -> bool {
+    if !row.get(normalized).is_empty() {
         return true;
     }
     let column = display_column(normalized);
-    let column = column.as_str();
-    if id.is_empty() {
-        report.error(
-            row.file,
-            Some(row.line),
-            Some(column),
-            format!("{column} is empty; it must name a row of {target}"),
-        );
-        return false;
-    }
-    if !known(id) {
-        report.error(
-            row.file,
-            Some(row.line),
-            Some(column),
-            format!("{column} {id:?} is not in {target}; fix the reference or add the missing row"),
-        );
-        return false;
-    }
-    true
+    report.error(row.file, Some(row.line), Some(&column), format!("{column} is empty; it must name a row of {target}"));
+    false
+}
+
+/// Whether `row` names a `known` row of `target` in its column `normalized`.
+fn reference(
+    row: &Row,
+    normalized: &'static str,
+    known: &dyn Fn(&str) -> bool,
+    target: &str,
+    report: &mut Report,
+) -> bool {
+    let id = row.get(normalized);
+    named(row, normalized, target, report)
+        && Reference { file: row.file, line: row.line, column: normalized, id }.check(known(id), target, report)
 }
 
 fn check_date(row: &Row, normalized: &str, report: &mut Report) {
@@ -560,24 +593,18 @@ pub fn read_people(
     Ok((parsed, References { existing, classes: class_ids, users: user_ids }))
 }
 
-/// Reads enrollments and demographics, checking what they name against `references`.
-pub fn read_attachments(
-    source: &Source,
-    manifest: &Manifest,
-    references: &References,
-    report: &mut Report,
-) -> Result<Attachments, InputError> {
+/// Reads enrollments and demographics; what they name is checked by [`References::check`]
+/// once the people are read, so they can be read at the same time.
+pub fn read_attachments(source: &Source, manifest: &Manifest, report: &mut Report) -> Result<Attachments, InputError> {
     let mut attachments = Attachments::default();
-    let class_known = |id: &str| references.class(id);
-    let user_known = |id: &str| references.user(id);
     if wanted(manifest, &ENROLLMENTS) {
         let mut enrollment_ids = SeenIds::default();
         read_file(source, &ENROLLMENTS, report, |row, report| {
             if enrollment_ids.first(row, "sourcedid", report).is_none() {
                 return;
             }
-            let class = reference(row, "classsourcedid", &class_known, "classes.csv", report);
-            let user = reference(row, "usersourcedid", &user_known, "users.csv", report);
+            let class = named(row, "classsourcedid", "classes.csv", report);
+            let user = named(row, "usersourcedid", "users.csv", report);
             check_date(row, "begindate", report);
             check_date(row, "enddate", report);
             if class && user {
@@ -595,13 +622,9 @@ pub fn read_attachments(
     if wanted(manifest, &DEMOGRAPHICS) {
         let mut seen = SeenIds::default();
         read_file(source, &DEMOGRAPHICS, report, |row, report| {
-            if seen.first(row, "sourcedid", report).is_none()
-                || !reference(row, "sourcedid", &user_known, "users.csv", report)
-            {
-                return;
-            }
+            let Some(id) = seen.first(row, "sourcedid", report) else { return };
             check_date(row, "birthdate", report);
-            attachments.demographics.insert(row.get("sourcedid").to_string(), demographic(row));
+            attachments.demographics.insert(id, demographic(row));
         })?;
     }
     Ok(attachments)
@@ -637,7 +660,7 @@ fn demographic(row: &Row) -> Demographic {
     } else {
         races.first().copied()
     };
-    Demographic { sex: sex.map(str::to_string), ethnicity: ethnicity.map(str::to_string) }
+    Demographic { line: row.line, sex: sex.map(str::to_string), ethnicity: ethnicity.map(str::to_string) }
 }
 
 /// SourcedIds already stored for the district (delta sets refer to them).

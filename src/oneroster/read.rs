@@ -193,7 +193,9 @@ pub fn read_file(
     report: &mut Report,
     mut each: impl FnMut(&Row, &mut Report),
 ) -> Result<bool, InputError> {
+    let started = std::time::Instant::now();
     let outcome = source.read(spec.name, |lines| read_rows(lines, spec, report, &mut each))?;
+    tracing::debug!(file = spec.name, seconds = started.elapsed().as_secs_f64(), "roster file read");
     Ok(outcome.is_some())
 }
 

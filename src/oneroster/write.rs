@@ -147,20 +147,6 @@ fn upsert_unless(fresh: bool, clause: &'static str) -> &'static str {
     if fresh { "" } else { clause }
 }
 
-/// Maps the checked set to rows; problems found on the way go to `report`.
-pub fn plan(
-    parsed: &Parsed,
-    attachments: &Attachments,
-    known: &Known,
-    report: &mut Report,
-    now: OffsetDateTime,
-    send: &mut dyn FnMut(Step),
-) -> Option<Uuid> {
-    let people = plan_people(parsed, known, report, now, send)?;
-    plan_attachments(attachments, &people, report, send);
-    Some(people.district)
-}
-
 /// What mapping the people leaves for their enrollments and demographics.
 pub struct PlannedPeople<'a> {
     pub district: Uuid,
