@@ -165,17 +165,16 @@ impl BulkInsert for PgConnection {
         if rows.len() < COPY_MIN_ROWS {
             return insert_values!(self, table, columns, rows, suffix, after);
         }
-        let column_names = columns;
-        let columns = columns.join(", ");
+        let column_list = columns.join(", ");
         let target = if suffix.is_empty() { table.to_string() } else { format!("staging_{table}") };
         if !suffix.is_empty() {
             sqlx::query(&format!("CREATE TEMP TABLE {target} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP"))
                 .execute(&mut *self)
                 .await?;
         }
-        let binary = binary_columns(self, table, column_names, rows).await?;
+        let binary = binary_columns(self, table, columns, rows).await?;
         let format = if binary.is_some() { " (FORMAT binary)" } else { "" };
-        let mut copy = self.copy_in_raw(&format!("COPY {target} ({columns}) FROM STDIN{format}")).await?;
+        let mut copy = self.copy_in_raw(&format!("COPY {target} ({column_list}) FROM STDIN{format}")).await?;
         let mut data = Vec::with_capacity(COPY_CHUNK_BYTES + 4096);
         if binary.is_some() {
             data.extend_from_slice(BINARY_HEADER);
@@ -200,7 +199,7 @@ impl BulkInsert for PgConnection {
         copy.finish().await?;
         after(pending);
         if !suffix.is_empty() {
-            sqlx::query(&format!("INSERT INTO {table} ({columns}) SELECT {columns} FROM {target}{suffix}"))
+            sqlx::query(&format!("INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {target}{suffix}"))
                 .execute(&mut *self)
                 .await?;
             sqlx::query(&format!("DROP TABLE {target}")).execute(&mut *self).await?;
@@ -246,6 +245,7 @@ impl Wire {
         })
     }
 
+    /// Whether `value` goes into a column of this type in binary as it is (a null always does).
     fn accepts(self, value: &Value) -> bool {
         match (value, self) {
             (Value::Text(None) | Value::Int(None) | Value::Real(None), _) => true,
