@@ -524,6 +524,8 @@ on_both_backends! {
         assert_eq!(scalar(&imported, "SELECT COUNT(*) FROM enrollments").await, scalar(&db, "SELECT COUNT(*) FROM enrollments").await);
         assert_eq!(index_definitions(&imported).await, indexes, "indexes built again after the rows");
         if let Db::Sqlite(pool) = &imported {
+            let page_size: i64 = sqlx::query_scalar("PRAGMA page_size").fetch_one(pool).await.unwrap();
+            assert_eq!(page_size, i64::from(pathways::db::SQLITE_PAGE_SIZE), "a new database's page size");
             // The import's connection went back to the pool with the pool's page cache.
             let mut held = Vec::new();
             for _ in 0..pool.options().get_max_connections() {
