@@ -128,8 +128,8 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
 }
 
 /// Reads the set and maps it to rows for `send`: the people are planned (and written) as soon
-/// as they are read, while enrollments and demographics, most of a set, are read on a thread
-/// of their own from the start. The writer is told to commit only when no problem was found
+/// as they are read, while roles, then enrollments and demographics (most of a set) are read
+/// on a thread of their own from the start. The writer is told to commit only when no problem was found
 /// anywhere; then the district's id is returned.
 pub fn read_and_plan(
     source: &Source,
@@ -141,12 +141,15 @@ pub fn read_and_plan(
 ) -> Option<uuid::Uuid> {
     let name = report.source.clone();
     std::thread::scope(|scope| {
-        let reading = scope.spawn(|| {
+        let (roles_read, roles) = std::sync::mpsc::sync_channel(1);
+        let reading = scope.spawn(move || {
             let mut own = Report::new(name);
+            let _ = roles_read.send(plan::read_roles(source, manifest, &mut own));
             let attachments = input_step(plan::read_attachments(source, manifest, &mut own), &mut own);
             (attachments, own)
         });
-        let people = input_step(plan::read_people(source, manifest, known.existing(), report), report);
+        let role_rows = || roles.recv().unwrap_or_else(|_| Ok(Vec::new()));
+        let people = input_step(plan::read_people(source, manifest, known.existing(), role_rows, report), report);
         let planned = match &people {
             Some((parsed, _)) if !report.has_errors() => write::plan_people(parsed, known, report, now, send),
             _ => None,

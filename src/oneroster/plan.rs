@@ -356,6 +356,16 @@ struct Reference<'a> {
 }
 
 impl Reference<'_> {
+    /// Whether the id names a `known` row of `target`, with an error when it is empty or
+    /// names nothing.
+    fn names(&self, known: &dyn Fn(&str) -> bool, target: &str, report: &mut Report) -> bool {
+        if self.id.is_empty() {
+            empty_reference(self.file, self.line, self.column, target, report);
+            return false;
+        }
+        self.check(known(self.id), target, report)
+    }
+
     /// `found`, with an error when not.
     fn check(&self, found: bool, target: &str, report: &mut Report) -> bool {
         if !found {
@@ -373,9 +383,13 @@ fn named(row: &Row, normalized: &'static str, target: &str, report: &mut Report)
     if !row.get(normalized).is_empty() {
         return true;
     }
-    let column = display_column(normalized);
-    report.error(row.file, Some(row.line), Some(&column), format!("{column} is empty; it must name a row of {target}"));
+    empty_reference(row.file, row.line, normalized, target, report);
     false
+}
+
+fn empty_reference(file: &str, line: u64, normalized: &str, target: &str, report: &mut Report) {
+    let column = display_column(normalized);
+    report.error(file, Some(line), Some(&column), format!("{column} is empty; it must name a row of {target}"));
 }
 
 /// Whether `row` names a `known` row of `target` in its column `normalized`.
@@ -386,9 +400,8 @@ fn reference(
     target: &str,
     report: &mut Report,
 ) -> bool {
-    let id = row.get(normalized);
-    named(row, normalized, target, report)
-        && Reference { file: row.file, line: row.line, column: normalized, id }.check(known(id), target, report)
+    Reference { file: row.file, line: row.line, column: normalized, id: row.get(normalized) }
+        .names(known, target, report)
 }
 
 fn check_date(row: &Row, normalized: &str, report: &mut Report) {
@@ -410,13 +423,15 @@ fn wanted(manifest: &Manifest, spec: &FileSpec) -> bool {
     manifest.mode(spec.name) != Mode::Absent
 }
 
-/// Reads the files of the set up to the people (orgs to userProfiles); references are
-/// checked against the set and `existing` (sourcedIds already in the district, for delta
-/// sets). Returns what later files may refer to.
+/// Reads the files of the set up to the people (orgs to userProfiles; the rows of roles.csv
+/// come from `role_rows`, read meanwhile); references are checked against the set and
+/// `existing` (sourcedIds already in the district, for delta sets). Returns what later files
+/// may refer to.
 pub fn read_people(
     source: &Source,
     manifest: &Manifest,
     existing: Existing,
+    role_rows: impl FnOnce() -> Result<Vec<RoleRow>, InputError>,
     report: &mut Report,
 ) -> Result<(Parsed, References), InputError> {
     let mut parsed = Parsed { modes: manifest.modes.clone(), ..Parsed::default() };
@@ -556,31 +571,24 @@ pub fn read_people(
         }
     }
 
-    if manifest.version == Version::V1_2 && wanted(&ROLES) {
-        let mut roles: HashMap<String, (String, String, u64, bool)> = HashMap::new();
-        read_file(source, &ROLES, report, |row, report| {
-            if !reference(row, "usersourcedid", &user_known, "users.csv", report)
-                || !reference(row, "orgsourcedid", &org_known, "orgs.csv", report)
-            {
-                return;
-            }
-            let primary = !row.get("roletype").eq_ignore_ascii_case("secondary");
-            let user = row.get("usersourcedid").to_string();
-            let replace = roles.get(&user).is_none_or(|(_, _, _, was_primary)| primary && !was_primary);
-            report.count(row.file).imported += 1;
-            if replace {
-                roles.insert(
-                    user,
-                    (row.get("role").to_string(), row.get("orgsourcedid").to_string(), row.line, primary),
-                );
-            }
-        })?;
-        for person in &mut parsed.people {
-            if let Some((role, org, line, _)) = roles.remove(&person.sourced_id) {
-                person.role = Some((role, line));
-                person.orgs.retain(|o| *o != org);
-                person.orgs.insert(0, org);
-            }
+    let mut roles: HashMap<String, (String, String, u64, bool)> = HashMap::new();
+    for row in role_rows()? {
+        let user = Reference { file: ROLES.name, line: row.line, column: "usersourcedid", id: &row.user };
+        let org = Reference { file: ROLES.name, line: row.line, column: "orgsourcedid", id: &row.org };
+        if !user.names(&user_known, "users.csv", report) || !org.names(&org_known, "orgs.csv", report) {
+            continue;
+        }
+        let replace = roles.get(&row.user).is_none_or(|(_, _, _, was_primary)| row.primary && !was_primary);
+        report.count(ROLES.name).imported += 1;
+        if replace {
+            roles.insert(row.user, (row.role, row.org, row.line, row.primary));
+        }
+    }
+    for person in &mut parsed.people {
+        if let Some((role, org, line, _)) = roles.remove(&person.sourced_id) {
+            person.role = Some((role, line));
+            person.orgs.retain(|o| *o != org);
+            person.orgs.insert(0, org);
         }
     }
     if manifest.version == Version::V1_2 && wanted(&PROFILES) {
@@ -591,6 +599,32 @@ pub fn read_people(
         })?;
     }
     Ok((parsed, References { existing, classes: class_ids, users: user_ids }))
+}
+
+/// A row of roles.csv (OneRoster 1.2): read apart from users.csv, checked against it after.
+pub struct RoleRow {
+    line: u64,
+    user: String,
+    org: String,
+    role: String,
+    primary: bool,
+}
+
+/// Reads roles.csv, whose rows [`read_people`] checks and gives to the people it read.
+pub fn read_roles(source: &Source, manifest: &Manifest, report: &mut Report) -> Result<Vec<RoleRow>, InputError> {
+    let mut rows = Vec::new();
+    if manifest.version == Version::V1_2 && wanted(manifest, &ROLES) {
+        read_file(source, &ROLES, report, |row, _| {
+            rows.push(RoleRow {
+                line: row.line,
+                user: row.get("usersourcedid").to_string(),
+                org: row.get("orgsourcedid").to_string(),
+                role: row.get("role").to_string(),
+                primary: !row.get("roletype").eq_ignore_ascii_case("secondary"),
+            })
+        })?;
+    }
+    Ok(rows)
 }
 
 /// Reads enrollments and demographics; what they name is checked by [`References::check`]

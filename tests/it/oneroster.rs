@@ -425,31 +425,79 @@ on_both_backends! {
     }
 }
 
-on_both_backends! {
-    async fn oneroster_1_2_roles_come_from_roles_csv(backend: Backend) {
-        let test_db = TestDb::empty(backend).await;
-        let db = test_db.connect().await;
-        let mut set = base_set();
-        set.insert("manifest.csv", set["manifest.csv"].replace("oneroster.version,1.1", "oneroster.version,1.2") + "file.roles,bulk\nfile.userProfiles,bulk\n");
-        let users: Vec<String> = set["users.csv"].lines().map(|l| {
+/// The base set as OneRoster 1.2: roles (one of them secondary) in roles.csv, not users.csv.
+fn base_set_1_2() -> Set {
+    let mut set = base_set();
+    set.insert(
+        "manifest.csv",
+        set["manifest.csv"].replace("oneroster.version,1.1", "oneroster.version,1.2")
+            + "file.roles,bulk\nfile.userProfiles,bulk\n",
+    );
+    let users: Vec<String> = set["users.csv"]
+        .lines()
+        .map(|l| {
             let mut fields: Vec<&str> = l.split(',').collect();
             fields.remove(5);
             fields.remove(4);
             fields.join(",")
-        }).collect();
-        set.insert("users.csv", users.join("\n") + "\n");
-        let mut roles = String::from("sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId,userProfileSourcedId,beginDate,endDate\n");
-        for (n, (user, role, org)) in [("u1", "student", "s1"), ("u2", "student", "s2"), ("g1", "parent", "d1"), ("p1", "teacher", "s1"),
-            ("p2", "teacher", "s2"), ("a1", "districtAdministrator", "d1"), ("a2", "principal", "s1")].iter().enumerate() {
-            roles.push_str(&format!("r{n},active,2026-09-01,{user},primary,{role},{org},,,\n"));
-        }
-        roles.push_str("r9,active,2026-09-01,p1,secondary,aide,s2,,,\n");
-        set.insert("roles.csv", roles);
-        set.insert("userProfiles.csv", "sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password\nup1,active,2026-09-01,u1,lms,acme,,,,ana,\n".into());
-        let report = import_set(&db, &set).await;
+        })
+        .collect();
+    set.insert("users.csv", users.join("\n") + "\n");
+    let mut roles = String::from(
+        "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId,userProfileSourcedId,beginDate,endDate\n",
+    );
+    for (n, (user, role, org)) in [
+        ("u1", "student", "s1"),
+        ("u2", "student", "s2"),
+        ("g1", "parent", "d1"),
+        ("p1", "teacher", "s1"),
+        ("p2", "teacher", "s2"),
+        ("a1", "districtAdministrator", "d1"),
+        ("a2", "principal", "s1"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        roles.push_str(&format!("r{n},active,2026-09-01,{user},primary,{role},{org},,,\n"));
+    }
+    roles.push_str("r9,active,2026-09-01,p1,secondary,aide,s2,,,\n");
+    set.insert("roles.csv", roles);
+    set.insert("userProfiles.csv", "sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password\nup1,active,2026-09-01,u1,lms,acme,,,,ana,\n".into());
+    set
+}
+
+on_both_backends! {
+    async fn oneroster_1_2_roles_come_from_roles_csv(backend: Backend) {
+        let test_db = TestDb::empty(backend).await;
+        let db = test_db.connect().await;
+        let report = import_set(&db, &base_set_1_2()).await;
         assert_imported(&report, "1.2");
         assert_base_people(&db, "1.2").await;
         assert_eq!(report.counts["roles.csv"].read, 8);
+        assert_eq!(report.counts["roles.csv"].imported, 8);
+    }
+}
+
+on_both_backends! {
+    async fn roles_naming_no_user_or_org_are_rejected_by_line_and_nothing_written(backend: Backend) {
+        let test_db = TestDb::empty(backend).await;
+        let db = test_db.connect().await;
+        let mut set = base_set_1_2();
+        let roles = set["roles.csv"].clone()
+            + "r10,active,2026-09-01,u7,primary,student,s1,,,\n"
+            + "r11,active,2026-09-01,p2,secondary,teacher,s9,,,\n"
+            + "r12,active,2026-09-01,,primary,student,s1,,,\n";
+        set.insert("roles.csv", roles);
+        let report = import_set(&db, &set).await;
+        assert_eq!(report.status, Status::Rejected, "{}", report.to_text());
+        let found = |line: u64, column: &str, message: &str| {
+            report.errors.iter().any(|e| e.file == "roles.csv" && e.line == Some(line) && e.column.as_deref() == Some(column) && e.message.contains(message))
+        };
+        assert!(found(10, "userSourcedId", "userSourcedId \"u7\" is not in users.csv"), "{}", report.to_text());
+        assert!(found(11, "orgSourcedId", "orgSourcedId \"s9\" is not in orgs.csv"), "{}", report.to_text());
+        assert!(found(12, "userSourcedId", "userSourcedId is empty; it must name a row of users.csv"), "{}", report.to_text());
+        assert_eq!(report.errors.len(), 3, "one error per broken row: {}", report.to_text());
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM users").await, 0, "nothing was written");
     }
 }
 
