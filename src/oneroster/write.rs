@@ -151,7 +151,8 @@ fn upsert_unless(fresh: bool, clause: &'static str) -> &'static str {
 pub struct PlannedPeople<'a> {
     pub district: Uuid,
     ids: Ids<'a>,
-    roles: HashMap<&'a str, Role>,
+    /// The set's people Pathways imports, by sourcedId: their role and id.
+    people: HashMap<&'a str, (Role, Uuid)>,
     known: &'a Known,
     fresh_users: bool,
     fresh_classes: bool,
@@ -342,11 +343,13 @@ pub fn plan_people<'a>(
         ],
         rows: vec![],
     };
-    let mut roles: HashMap<&str, Role> = HashMap::new();
+    let mut imported: HashMap<&str, (Role, Uuid)> = HashMap::with_capacity(parsed.people.len());
     let mut email_lines: HashMap<&str, u64> = HashMap::new();
     let mut vacate = Vec::new();
-    let importing: HashSet<Uuid> = parsed.people.iter().map(|p| ids.of("user", &p.sourced_id)).collect();
-    for person in &parsed.people {
+    let person_ids: Vec<Uuid> = parsed.people.iter().map(|p| ids.of("user", &p.sourced_id)).collect();
+    let importing: HashSet<Uuid> = person_ids.iter().copied().collect();
+    users.rows.reserve(parsed.people.len());
+    for (person, &id) in parsed.people.iter().zip(&person_ids) {
         let Some((raw_role, line)) = &person.role else {
             report.warn(
                 "no role",
@@ -383,7 +386,6 @@ pub fn plan_people<'a>(
             report.count("users.csv").skipped += 1;
             continue;
         }
-        let id = ids.of("user", &person.sourced_id);
         let mut email = person.email.clone();
         if let Some(address) = person.email.as_deref() {
             if let Some(first) = email_lines.get(address) {
@@ -413,7 +415,7 @@ pub fn plan_people<'a>(
                 }
             }
         }
-        roles.insert(person.sourced_id.as_str(), role);
+        imported.insert(person.sourced_id.as_str(), (role, id));
         let school = if matches!(role, Role::DistrictAdmin | Role::Guardian) { None } else { school_of(&person.orgs) };
         users.rows.push(vec![
             Value::uuid(id),
@@ -438,13 +440,13 @@ pub fn plan_people<'a>(
     let mut pairs = HashSet::new();
     for person in &parsed.people {
         for agent in &person.agents {
-            let pair = match (roles.get(person.sourced_id.as_str()), roles.get(agent.as_str())) {
-                (Some(Role::Student), Some(Role::Guardian)) => (agent.as_str(), person.sourced_id.as_str()),
-                (Some(Role::Guardian), Some(Role::Student)) => (person.sourced_id.as_str(), agent.as_str()),
+            let pair = match (imported.get(person.sourced_id.as_str()), imported.get(agent.as_str())) {
+                (Some((Role::Student, student)), Some((Role::Guardian, guardian))) => (*guardian, *student),
+                (Some((Role::Guardian, guardian)), Some((Role::Student, student))) => (*guardian, *student),
                 _ => continue,
             };
             if pairs.insert(pair) {
-                guardianships.rows.push(vec![Value::uuid(ids.of("user", pair.0)), Value::uuid(ids.of("user", pair.1))]);
+                guardianships.rows.push(vec![Value::uuid(pair.0), Value::uuid(pair.1)]);
             }
         }
     }
@@ -453,7 +455,7 @@ pub fn plan_people<'a>(
     Some(PlannedPeople {
         district,
         ids,
-        roles,
+        people: imported,
         known,
         fresh_users: fresh("user"),
         fresh_classes: fresh("class"),
@@ -468,11 +470,11 @@ pub fn plan_attachments(
     report: &mut Report,
     send: &mut dyn FnMut(Step),
 ) {
-    let PlannedPeople { ids, roles, known, .. } = people;
+    let PlannedPeople { ids, people: imported, known, .. } = people;
     send(Step::MoreRows((attachments.enrollments.len() + attachments.demographics.len()) as u64));
     let mut enrollments = TableRows { table: "enrollments", columns: &["class_id", "user_id", "role"], rows: vec![] };
     let mut removed_enrollments = Vec::new();
-    let known_user = |s: &str| roles.contains_key(s) || known.knows("user", s).is_some();
+    let user_id = |s: &str| imported.get(s).map(|(_, id)| *id).or_else(|| known.knows("user", s));
     for enrollment in &attachments.enrollments {
         if !matches!(enrollment.role.as_str(), "student" | "teacher") {
             report.warn(
@@ -485,11 +487,11 @@ pub fn plan_attachments(
             report.count("enrollments.csv").skipped += 1;
             continue;
         }
-        if !known_user(&enrollment.user) {
+        let Some(user) = user_id(&enrollment.user) else {
             report.count("enrollments.csv").skipped += 1;
             continue;
-        }
-        let (class, user) = (ids.of("class", &enrollment.class), ids.of("user", &enrollment.user));
+        };
+        let class = ids.of("class", &enrollment.class);
         if enrollment.active {
             enrollments.rows.push(vec![Value::uuid(class), Value::uuid(user), Value::text(&enrollment.role)]);
         } else {
@@ -505,9 +507,9 @@ pub fn plan_attachments(
     let mut attributes =
         TableRows { table: "student_attributes", columns: &["student_id", "sex", "ethnicity"], rows: vec![] };
     for (sourced_id, demographic) in &attachments.demographics {
-        if roles.get(sourced_id.as_str()) == Some(&Role::Student) {
+        if let Some((Role::Student, student)) = imported.get(sourced_id.as_str()) {
             attributes.rows.push(vec![
-                Value::uuid(ids.of("user", sourced_id)),
+                Value::uuid(*student),
                 Value::opt_text(demographic.sex.clone()),
                 Value::opt_text(demographic.ethnicity.clone()),
             ]);
