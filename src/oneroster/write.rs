@@ -107,7 +107,7 @@ const UPSERT_ATTRIBUTES: &str =
 const IGNORE: &str = " ON CONFLICT DO NOTHING";
 
 /// The id of each sourcedId: the one already given, or one derived from the district's
-/// namespace; remembered, as enrollments ask for the same people and classes many times.
+/// namespace; remembered by [`Ids::of`], as classes and schools are named by many rows.
 struct Ids<'a> {
     known: &'a Known,
     namespace: Uuid,
@@ -121,12 +121,17 @@ impl Ids<'_> {
         if let Some(id) = of_kind.get(sourced_id) {
             return *id;
         }
-        let id = self
-            .known
-            .knows(kind, sourced_id)
-            .unwrap_or_else(|| Uuid::new_v5(&self.namespace, format!("{kind}/{sourced_id}").as_bytes()));
+        let id = self.id(kind, sourced_id);
         of_kind.insert(sourced_id.to_string(), id);
         id
+    }
+
+    /// The id without remembering it: for what is asked once (each person; later rows take
+    /// people's ids from [`PlannedPeople`]).
+    fn id(&self, kind: &str, sourced_id: &str) -> Uuid {
+        self.known
+            .knows(kind, sourced_id)
+            .unwrap_or_else(|| Uuid::new_v5(&self.namespace, format!("{kind}/{sourced_id}").as_bytes()))
     }
 }
 
@@ -346,7 +351,7 @@ pub fn plan_people<'a>(
     let mut imported: HashMap<&str, (Role, Uuid)> = HashMap::with_capacity(parsed.people.len());
     let mut email_lines: HashMap<&str, u64> = HashMap::new();
     let mut vacate = Vec::new();
-    let person_ids: Vec<Uuid> = parsed.people.iter().map(|p| ids.of("user", &p.sourced_id)).collect();
+    let person_ids: Vec<Uuid> = parsed.people.iter().map(|p| ids.id("user", &p.sourced_id)).collect();
     let importing: HashSet<Uuid> = person_ids.iter().copied().collect();
     users.rows.reserve(parsed.people.len());
     for (person, &id) in parsed.people.iter().zip(&person_ids) {
