@@ -129,8 +129,8 @@ pub async fn import(db: &Db, path: &Path, options: &Options, progress: &dyn Prog
 
 /// Reads the set and maps it to rows for `send`: the people are planned (and written) as soon
 /// as they are read, while roles, then enrollments and demographics (most of a set) are read
-/// on a thread of their own from the start. The writer is told to commit only when no problem was found
-/// anywhere; then the district's id is returned.
+/// on a thread of their own from the start. The writer is told to commit only when no
+/// problem was found anywhere; then the district's id is returned.
 pub fn read_and_plan(
     source: &Source,
     manifest: &plan::Manifest,
